@@ -1,0 +1,77 @@
+// Provider configuration: CLI flags and environment resolved into one typed object, plus product constants.
+import path from 'node:path';
+
+export interface ProviderConfig {
+  port: number;
+  smtpPort: number;
+  host: string;
+  dataDir: string;
+  seed: 'demo' | null;
+  seedSize: SeedSize;
+  testMode: boolean;
+}
+
+export type SeedSize = 'full' | 'small';
+
+export const PRODUCT = {
+  domain: 'example.it',
+  archiveHost: 'archivio.postassl.it',
+  imap: { host: 'imaps.archivio.postassl.it', port: 993, security: 'ssl' as const },
+  smtp: { host: 'smtps.archivio.postassl.it', port: 465, security: 'ssl' as const },
+  upgradeUrl: 'https://archivio.postassl.it/upgrade',
+  mailboxQuotaBytes: 5 * 1024 ** 3,
+  sessionIdleMs: 8 * 60 * 60 * 1000,
+  maxBodyBytes: 1024 * 1024,
+  maxMessageBytes: 25 * 1024 * 1024,
+  purgeIntervalMs: 60 * 60 * 1000,
+  timeZone: 'Europe/Rome',
+  apiVersion: '1.0.0',
+} as const;
+
+function parsePort(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name}: not a port number: ${value}`);
+  return port;
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`) over env defaults. */
+export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ProviderConfig {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (name === 'test-mode') {
+      flags.set(name, true);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size']);
+  for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
+
+  const flag = (name: string): string | undefined => {
+    const value = flags.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const seed = flag('seed');
+  if (seed !== undefined && seed !== 'demo') throw new Error(`--seed: only "demo" is known, got ${seed}`);
+  const seedSize = flag('seed-size') ?? 'full';
+  if (seedSize !== 'full' && seedSize !== 'small') throw new Error(`--seed-size: "full" or "small", got ${seedSize}`);
+  return {
+    port: parsePort(flag('port') ?? env.PORT, 8787, 'port'),
+    smtpPort: parsePort(flag('smtp-port') ?? env.SMTP_PORT, 2525, 'smtp-port'),
+    host: '127.0.0.1',
+    dataDir: path.resolve(cwd, flag('data') ?? env.ARCHIVIO_DATA ?? '.data/provider'),
+    seed: seed === 'demo' ? 'demo' : null,
+    seedSize,
+    testMode: flags.has('test-mode') || truthy(env.ARCHIVIO_TEST_MODE),
+  };
+}

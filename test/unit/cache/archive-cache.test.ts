@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveCache } from '@/utils/cache/archive-cache';
+import { openCacheDb, type CacheDb } from '@/utils/cache/open';
+import { summaries, summary } from './fixtures';
+
+const A = 'mario.rossi@example.it';
+const B = 'giulia.verdi@example.it';
+let db: CacheDb;
+let clock = 1_000;
+
+beforeEach(async () => {
+  db = await openCacheDb(`cache-${Math.random()}`);
+  clock = 1_000;
+});
+
+const cacheWith = (max = 50_000) => new ArchiveCache(db, max, () => ++clock);
+
+describe('archive cache', () => {
+  it('marks a listing complete only when the last page arrived', async () => {
+    const cache = cacheWith();
+    await cache.putPage(A, 'sent', { items: summaries(6, 10, 'sent'), nextCursor: 'c1', version: 1 }, { firstPage: true });
+    expect((await cache.getMeta(A, 'sent'))?.complete).toBe(false);
+    await cache.putPage(A, 'sent', { items: summaries(1, 5, 'sent'), nextCursor: null, version: 1 }, { firstPage: false });
+    const listing = await cache.readListing(A, 'sent', 0, 100);
+    expect(listing?.meta.complete).toBe(true);
+    expect(listing?.items.map((m) => m.id)).toEqual(['m10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1']);
+    expect((await cache.readListing(A, 'sent', 3, 2))?.items.map((m) => m.id)).toEqual(['m7', 'm6']);
+  });
+
+  it('lists "inbox" across its month folders, newest first', async () => {
+    const cache = cacheWith();
+    const older = { ...summary(1, 'inbox-2025-12'), date: '2025-12-20T10:00:00.000Z' };
+    const newer = { ...summary(2, 'inbox-2026-01'), date: '2026-01-03T10:00:00.000Z' };
+    await cache.putPage(A, 'inbox', { items: [newer, older], nextCursor: null, version: 1 }, { firstPage: true });
+    expect((await cache.readListing(A, 'inbox', 0, 10))?.items.map((m) => m.id)).toEqual(['m2', 'm1']);
+  });
+
+  it('keeps accounts apart and clears one without touching the other', async () => {
+    const cache = cacheWith();
+    await cache.putPage(A, 'sent', { items: summaries(1, 3, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    await cache.putPage(B, 'sent', { items: summaries(1, 2, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    expect((await cache.readListing(B, 'sent', 0, 10))?.items).toHaveLength(2);
+    await cache.clearAccount(A);
+    expect(await cache.readListing(A, 'sent', 0, 10)).toBeNull();
+    expect((await cache.readListing(B, 'sent', 0, 10))?.items).toHaveLength(2);
+  });
+
+  it('applies a delta: removals everywhere, additions only to listings it holds', async () => {
+    const cache = cacheWith();
+    await cache.putPage(A, 'sent', { items: summaries(1, 3, 'sent'), nextCursor: null, version: 4 }, { firstPage: true });
+    const touched = await cache.applyChanges(A, {
+      version: 6,
+      foldersChanged: true,
+      changes: [
+        { folderId: 'sent', added: [summary(4, 'sent')], removed: ['m1'] },
+        { folderId: 'inbox-2026-01', added: [summary(9, 'inbox-2026-01')], removed: [] },
+      ],
+    });
+    expect(touched).toEqual(['sent']);
+    const listing = await cache.readListing(A, 'sent', 0, 10);
+    expect(listing?.items.map((m) => m.id)).toEqual(['m4', 'm3', 'm2']);
+    expect(listing?.meta.version).toBe(6);
+    expect(await cache.messageCount()).toBe(3);
+  });
+
+  it('evicts the least recently used listings beyond its bound, never the one just written', async () => {
+    const cache = cacheWith(5);
+    await cache.putPage(A, 'inbox-2026-01', { items: summaries(1, 3, 'inbox-2026-01'), nextCursor: null, version: 1 }, { firstPage: true });
+    await cache.putPage(A, 'sent', { items: summaries(10, 12, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.readListing(A, 'inbox-2026-01', 0, 10)).toBeNull();
+    expect((await cache.readListing(A, 'sent', 0, 10))?.items).toHaveLength(3);
+    expect(await cache.messageCount()).toBeLessThanOrEqual(5);
+  });
+
+  it('forgets exactly what a mutation touched', async () => {
+    const cache = cacheWith();
+    await cache.putFolders(A, { version: 1, folders: [] });
+    await cache.putPage(A, 'sent', { items: summaries(1, 3, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    await cache.putPage(A, 'custom-1', { items: summaries(7, 8, 'custom-1'), nextCursor: null, version: 1 }, { firstPage: true });
+    await cache.removeMessages(A, ['m2']);
+    expect((await cache.readListing(A, 'sent', 0, 10))?.items.map((m) => m.id)).toEqual(['m3', 'm1']);
+    expect((await cache.readListing(A, 'custom-1', 0, 10))?.items).toHaveLength(2);
+    expect(await cache.getFolders(A)).toBeUndefined();
+  });
+});

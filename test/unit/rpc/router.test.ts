@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ArchiveService } from '@/utils/background/archive-service';
+import { memoryIdentityStore } from '@/utils/background/identity';
+import { referenceProfile } from '@/utils/providers/profile';
+import { RPC_TAG } from '@/utils/rpc/protocol';
+import { createRouter } from '@/utils/rpc/router';
+import { classifySender } from '@/utils/rpc/sender';
+
+const profile = referenceProfile(8787);
+const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
+const WEBMAIL = 'http://127.0.0.1:8787';
+
+const calls: string[] = [];
+// Records which operation the router reached; the gate is what is under test here.
+const service = new Proxy({}, {
+  get: (_t, name: string) => async (...args: unknown[]) => {
+    calls.push(`${name}:${JSON.stringify(args)}`);
+    return { called: name };
+  },
+}) as unknown as ArchiveService;
+
+const route = createRouter({
+  service,
+  identities: memoryIdentityStore(),
+  profile,
+  extensionId: EXT_ID,
+  extensionOrigin: EXT_ORIGIN,
+  startDownload: async () => undefined,
+});
+
+const contentSender = { id: EXT_ID, url: `${WEBMAIL}/#/posta`, tab: { id: 7, url: `${WEBMAIL}/#/posta` }, frameId: 0 };
+const frameSender = { id: EXT_ID, url: `${EXT_ORIGIN}/archive.html`, tab: { id: 7, url: `${WEBMAIL}/#/posta` }, frameId: 3 };
+const popupSender = { id: EXT_ID, url: `${EXT_ORIGIN}/popup.html` };
+const msg = (name: string, payload: unknown) => ({ tag: RPC_TAG, name, payload });
+
+describe('sender classification', () => {
+  it('tells extension pages, webmail content scripts and strangers apart', () => {
+    expect(classifySender(popupSender, EXT_ID, EXT_ORIGIN, profile)).toEqual({ kind: 'extension', tabOrigin: null });
+    expect(classifySender(frameSender, EXT_ID, EXT_ORIGIN, profile)).toEqual({ kind: 'extension', tabOrigin: WEBMAIL });
+    expect(classifySender(contentSender, EXT_ID, EXT_ORIGIN, profile)).toEqual({ kind: 'content', origin: WEBMAIL, tabId: 7 });
+    expect(classifySender({ ...contentSender, id: 'other-extension' }, EXT_ID, EXT_ORIGIN, profile)).toBeNull();
+    const elsewhere = { id: EXT_ID, url: 'https://evil.example/', tab: { id: 9, url: 'https://evil.example/' } };
+    expect(classifySender(elsewhere, EXT_ID, EXT_ORIGIN, profile)).toBeNull();
+  });
+});
+
+describe('router', () => {
+  it('ignores messages that are not ours', async () => {
+    expect(await route({ hello: 'world' }, popupSender)).toBeUndefined();
+    expect(await route(msg('no.such.request', {}), popupSender)).toBeUndefined();
+  });
+
+  it('refuses privileged operations from content scripts, whatever the payload', async () => {
+    calls.length = 0;
+    for (const [name, payload] of [
+      ['admin.disable', { mailbox: 'mario.rossi@example.it', confirm: 'mario.rossi@example.it' }],
+      ['admin.updateSettings', { mailbox: 'mario.rossi@example.it', patch: { writable: true } }],
+      ['message.delete', { id: 'abc', folderId: 'sent' }],
+      ['message.get', { id: 'abc' }],
+    ] as const) {
+      const reply = await route(msg(name, payload), contentSender);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('validates payloads before anything runs', async () => {
+    calls.length = 0;
+    const bad = [
+      msg('message.get', { id: '../../etc/passwd' }),
+      msg('messages.list', { folderId: 'sent', offset: -1, limit: 10 }),
+      msg('admin.disable', { mailbox: 'not an address', confirm: 'x' }),
+      msg('folders.list', { origin: 'https://evil.example' }),
+    ];
+    for (const message of bad) {
+      expect(await route(message, frameSender)).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('pins a content script to its own webmail origin', async () => {
+    calls.length = 0;
+    const reply = await route(msg('session.get', { origin: 'http://localhost:8787' }), contentSender);
+    expect(reply).toMatchObject({ ok: true });
+    expect(calls).toEqual([`session:["${WEBMAIL}"]`]);
+  });
+
+  it('serves extension pages on the origin they ask for, if it is the profile\'s', async () => {
+    calls.length = 0;
+    await route(msg('folders.list', { origin: 'http://localhost:8787' }), popupSender);
+    await route(msg('folders.list', {}), frameSender);
+    expect(calls).toEqual(['folders:["http://localhost:8787"]', `folders:["${WEBMAIL}"]`]);
+  });
+});

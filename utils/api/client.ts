@@ -1,0 +1,215 @@
+// Typed client of the provider's archive API v1: timeouts, validated replies, retries for reads only.
+import * as v from 'valibot';
+import { ArchiveError, kindForReply } from './errors';
+import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryPolicy } from './retry';
+import {
+  ArchiveStatusSchema, ChangesSchema, EmptyResultSchema, ErrorReplySchema, ExpiringSchema, FolderListSchema,
+  MailboxListSchema, MeSchema, MessageDetailSchema, MessagePageSchema, RestoreResultSchema,
+  type SearchQuery, type SettingsPatch,
+} from './schemas';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+export interface ApiClientOptions {
+  /** The webmail origin the user is signed in on; its session cookie authenticates every call. */
+  origin: string;
+  apiPath: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+interface RequestOptions<S extends v.GenericSchema> {
+  schema: S;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const seg = encodeURIComponent;
+
+export class ArchiveApiClient {
+  readonly origin: string;
+  private readonly apiPath: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(options: ApiClientOptions) {
+    this.origin = options.origin;
+    this.apiPath = options.apiPath;
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 29_000);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.sleep = options.sleep ?? wait;
+    this.random = options.random ?? Math.random;
+  }
+
+  me() {
+    return this.get('/me', { schema: MeSchema });
+  }
+  mailboxes() {
+    return this.get('/mailboxes', { schema: MailboxListSchema });
+  }
+  status(mailbox: string) {
+    return this.get(`${archivePath(mailbox)}`, { schema: ArchiveStatusSchema });
+  }
+  folders(mailbox: string) {
+    return this.get(`${archivePath(mailbox)}/folders`, { schema: FolderListSchema });
+  }
+  messages(mailbox: string, folderId: string, page: { limit?: number; cursor?: string | null } = {}) {
+    return this.get(`${archivePath(mailbox)}/folders/${seg(folderId)}/messages`, {
+      schema: MessagePageSchema,
+      query: { limit: page.limit, cursor: page.cursor ?? undefined },
+    });
+  }
+  changes(mailbox: string, since: number) {
+    return this.get(`${archivePath(mailbox)}/changes`, { schema: ChangesSchema, query: { since } });
+  }
+  message(mailbox: string, id: string) {
+    return this.get(`${archivePath(mailbox)}/messages/${seg(id)}`, { schema: MessageDetailSchema });
+  }
+  search(mailbox: string, query: SearchQuery) {
+    return this.get(`${archivePath(mailbox)}/search`, { schema: MessagePageSchema, query: { ...query } });
+  }
+  expiring(mailbox: string, days: number) {
+    return this.get(`${archivePath(mailbox)}/expiring`, { schema: ExpiringSchema, query: { days } });
+  }
+  /** Absolute URLs for downloads the browser streams itself (raw .eml, attachments, .mbox export). */
+  rawUrl(mailbox: string, id: string) {
+    return this.url(`${archivePath(mailbox)}/messages/${seg(id)}/raw`);
+  }
+  attachmentUrl(mailbox: string, id: string, index: number) {
+    return this.url(`${archivePath(mailbox)}/messages/${seg(id)}/attachments/${index}`);
+  }
+  exportUrl(mailbox: string, folderId: string) {
+    return this.url(`${archivePath(mailbox)}/folders/${seg(folderId)}/export`);
+  }
+
+  updateSettings(mailbox: string, patch: SettingsPatch) {
+    return this.write('PATCH', archivePath(mailbox), { schema: ArchiveStatusSchema, body: patch });
+  }
+  enable(mailbox: string) {
+    return this.write('POST', `${archivePath(mailbox)}/enable`, { schema: ArchiveStatusSchema, body: {} });
+  }
+  disable(mailbox: string, confirm: string) {
+    return this.write('POST', `${archivePath(mailbox)}/disable`, { schema: ArchiveStatusSchema, body: { confirm } });
+  }
+  restore(mailbox: string, id: string) {
+    return this.write('POST', `${archivePath(mailbox)}/messages/${seg(id)}/restore`, { schema: RestoreResultSchema, body: {} });
+  }
+  move(mailbox: string, id: string, folderId: string) {
+    return this.write('POST', `${archivePath(mailbox)}/messages/${seg(id)}/move`, { schema: v.unknown(), body: { folderId } });
+  }
+  remove(mailbox: string, id: string) {
+    return this.write('DELETE', `${archivePath(mailbox)}/messages/${seg(id)}`, { schema: v.unknown() });
+  }
+  emptyFolder(mailbox: string, folderId: string) {
+    return this.write('POST', `${archivePath(mailbox)}/folders/${seg(folderId)}/empty`, { schema: EmptyResultSchema, body: {} });
+  }
+
+  private url(path: string, query?: RequestOptions<v.GenericSchema>['query']): string {
+    const url = new URL(this.apiPath + path, this.origin);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  /** Reads are idempotent: transient failures are retried with backoff. */
+  private async get<S extends v.GenericSchema>(path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once('GET', path, options);
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        const delay = nextDelay(error, attempt, this.retry, this.random);
+        if (delay === null) throw error;
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  /** Writes are sent exactly once: a lost reply must not turn into a second move, delete or disable. */
+  private write<S extends v.GenericSchema>(method: string, path: string, options: RequestOptions<S>) {
+    return this.once(method, path, options);
+  }
+
+  private async once<S extends v.GenericSchema>(method: string, path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await this.fetchImpl(this.url(path, options.query), {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          credentials: 'include',
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        throw new ArchiveError(controller.signal.aborted ? 'timeout' : 'network', { detail: String(cause) });
+      }
+      const text = await readBody(response, controller.signal);
+      if (!response.ok) throw replyError(response, text);
+      return parseReply(options.schema, text, response.status);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export function archivePath(mailbox: string): string {
+  return `/mailboxes/${seg(mailbox)}/archive`;
+}
+
+async function readBody(response: Response, signal: AbortSignal): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    throw new ArchiveError(signal.aborted ? 'timeout' : 'network', { status: response.status, detail: String(cause) });
+  }
+}
+
+function replyError(response: Response, text: string): ArchiveError {
+  let code: string | undefined;
+  let detail: string | undefined;
+  try {
+    const parsed = v.safeParse(ErrorReplySchema, JSON.parse(text));
+    if (parsed.success) {
+      code = parsed.output.error.code;
+      detail = parsed.output.error.message;
+    }
+  } catch {
+    // A non-JSON error page (proxy, gateway) still maps by its status.
+  }
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  return new ArchiveError(kindForReply(response.status, code), {
+    code,
+    status: response.status,
+    retryAfterSeconds: retryAfterMs === null ? undefined : Math.ceil(retryAfterMs / 1000),
+    detail,
+  });
+}
+
+function parseReply<S extends v.GenericSchema>(schema: S, text: string, status: number): v.InferOutput<S> {
+  let json: unknown = undefined;
+  try {
+    if (text !== '') json = JSON.parse(text);
+  } catch {
+    throw new ArchiveError('invalid_reply', { status, detail: 'reply is not JSON' });
+  }
+  const parsed = v.safeParse(schema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    throw new ArchiveError('invalid_reply', { status, detail: `reply does not match the contract: ${issue?.message ?? ''}` });
+  }
+  return parsed.output;
+}

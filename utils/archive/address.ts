@@ -1,0 +1,21 @@
+// Derives the archive mailbox address from a mailbox address, as the provider documents it.
+
+const MAILBOX_ADDRESS = /^([^@\s]+)@([^@\s]+\.[^@\s]+)$/;
+
+export function parseMailboxAddress(address: string): { box: string; domain: string } | null {
+  const match = MAILBOX_ADDRESS.exec(address.trim().toLowerCase());
+  if (!match) return null;
+  return { box: match[1]!, domain: match[2]! };
+}
+
+/** `box@domain.tld` → `box_domain.tld@<archiveDomain>`; `null` when the address is not a mailbox address. */
+export function archiveAddressFor(mailbox: string, archiveDomain: string): string | null {
+  const parsed = parseMailboxAddress(mailbox);
+  if (!parsed) return null;
+  return `${parsed.box}_${parsed.domain}@${archiveDomain}`;
+}
+
+/** The local part of a mailbox, used in the suggested client account name ("archivio casella <box>"). */
+export function mailboxName(mailbox: string): string {
+  return parseMailboxAddress(mailbox)?.box ?? mailbox;
+}

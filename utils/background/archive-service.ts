@@ -1,0 +1,321 @@
+// What the background does for its callers: identity, cached reads with revalidation, mutations that invalidate.
+import { ArchiveApiClient } from '../api/client';
+import { ArchiveError } from '../api/errors';
+import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '../api/schemas';
+import type { ArchiveCache } from '../cache/archive-cache';
+import type { IdentityStore } from './identity';
+import type { Notify } from './events';
+import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
+
+export const PAGE_SIZE = 200;
+
+export interface ServiceDeps {
+  clientFor(origin: string): ArchiveApiClient;
+  cache(): Promise<ArchiveCache>;
+  identities: IdentityStore;
+  notify: Notify;
+  revalidateBudgetMs?: number;
+  now?: () => number;
+}
+
+export interface SessionInfo {
+  origin: string;
+  me: Me | null;
+  offline: boolean;
+}
+
+export interface ListingPage {
+  items: MessageSummary[];
+  /** Rows known so far: exact when `complete`, else the folder's count from the provider when known. */
+  total: number;
+  complete: boolean;
+}
+
+export class ArchiveService {
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly budget: number;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.budget = deps.revalidateBudgetMs ?? 150;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Asks the provider who is signed in; when it cannot be reached, the last identity seen in this browser session. */
+  async session(origin: string): Promise<SessionInfo> {
+    await this.deps.identities.setLastOrigin(origin);
+    try {
+      const me = await this.deps.clientFor(origin).me();
+      const previous = await this.deps.identities.get(origin);
+      if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
+      await this.deps.identities.set(origin, me);
+      if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
+      return { origin, me, offline: false };
+    } catch (error) {
+      if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
+      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+        const previous = await this.deps.identities.get(origin);
+        if (previous) await this.signedOut(origin, previous.address);
+        return { origin, me: null, offline: false };
+      }
+      throw error;
+    }
+  }
+
+  /** The signed-in account on an origin, or `unauthenticated`. */
+  async account(origin: string): Promise<Me> {
+    const known = await this.deps.identities.get(origin);
+    if (known) return known;
+    const session = await this.session(origin);
+    if (session.me) return session.me;
+    throw new ArchiveError(session.offline ? 'network' : 'unauthenticated');
+  }
+
+  /** Sign-out: the account's cache goes with its session. */
+  async signedOut(origin: string, account: string): Promise<void> {
+    await this.deps.identities.forget(origin);
+    await (await this.deps.cache()).clearAccount(account);
+    this.deps.notify({ origin, account: null, scope: 'session' });
+  }
+
+  async status(origin: string, mailbox?: string): Promise<Fresh<ArchiveStatus>> {
+    const me = await this.account(origin);
+    const target = mailbox ?? me.address;
+    const cache = await this.deps.cache();
+    const cached = await cache.getStatus(me.address, target);
+    return this.guard(origin, () =>
+      staleWhileRevalidate(cached, () => this.refreshStatus(origin, me.address, target), this.budget, this.now),
+    );
+  }
+
+  async folders(origin: string): Promise<Fresh<FolderList>> {
+    const me = await this.account(origin);
+    const cache = await this.deps.cache();
+    const cached = await cache.getFolders(me.address);
+    const fromCache = cached ? { value: { version: cached.version, folders: cached.folders }, fetchedAt: cached.fetchedAt } : undefined;
+    return this.guard(origin, () =>
+      staleWhileRevalidate(fromCache, () => this.refreshFolders(origin, me.address), this.budget, this.now),
+    );
+  }
+
+  /** Rows [offset, offset + limit) of a folder, newest first: from the cache when it holds them, else paged in. */
+  async messages(origin: string, folderId: string, offset: number, limit: number): Promise<Fresh<ListingPage>> {
+    const me = await this.account(origin);
+    const cache = await this.deps.cache();
+    const cached = await cache.readListing(me.address, folderId, offset, limit);
+    if (!cached) {
+      await this.guard(origin, () => this.fillListing(origin, me.address, folderId, offset + limit));
+      return { value: await this.readPage(me.address, folderId, offset, limit), freshness: this.networkFreshness() };
+    }
+    const needsMore = !cached.meta.complete && cached.cachedCount < offset + limit;
+    const refresh = async () => {
+      if (needsMore) await this.fillListing(origin, me.address, folderId, offset + limit);
+      else await this.syncChanges(origin, me.address);
+      return this.readPage(me.address, folderId, offset, limit);
+    };
+    const value: ListingPage = { items: cached.items, total: await this.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete), complete: cached.meta.complete };
+    return this.guard(origin, () =>
+      staleWhileRevalidate({ value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget, this.now),
+    );
+  }
+
+  message(origin: string, id: string) {
+    return this.withAccount(origin, (client, me) => client.message(me.address, id));
+  }
+
+  search(origin: string, query: SearchQuery) {
+    return this.withAccount(origin, (client, me) => client.search(me.address, query));
+  }
+
+  expiring(origin: string, days: number) {
+    return this.withAccount(origin, (client, me) => client.expiring(me.address, days));
+  }
+
+  mailboxes(origin: string) {
+    return this.withAccount(origin, (client) => client.mailboxes());
+  }
+
+  async downloadUrl(origin: string, target: { kind: 'raw'; id: string } | { kind: 'attachment'; id: string; index: number } | { kind: 'export'; folderId: string }) {
+    const me = await this.account(origin);
+    const client = this.deps.clientFor(origin);
+    if (target.kind === 'raw') return client.rawUrl(me.address, target.id);
+    if (target.kind === 'attachment') return client.attachmentUrl(me.address, target.id, target.index);
+    return client.exportUrl(me.address, target.folderId);
+  }
+
+  async restore(origin: string, id: string) {
+    return this.withAccount(origin, (client, me) => client.restore(me.address, id));
+  }
+
+  async move(origin: string, id: string, folderId: string, fromFolderId: string) {
+    const me = await this.account(origin);
+    await this.guard(origin, () => this.deps.clientFor(origin).move(me.address, id, folderId));
+    const cache = await this.deps.cache();
+    await cache.removeMessages(me.address, [id]);
+    await cache.invalidateListing(me.address, folderId);
+    this.deps.notify({ origin, account: me.address, scope: 'listing', folderIds: [fromFolderId, folderId] });
+  }
+
+  async remove(origin: string, id: string, folderId: string) {
+    const me = await this.account(origin);
+    await this.guard(origin, () => this.deps.clientFor(origin).remove(me.address, id));
+    await (await this.deps.cache()).removeMessages(me.address, [id]);
+    this.deps.notify({ origin, account: me.address, scope: 'listing', folderIds: [folderId] });
+  }
+
+  async emptyFolder(origin: string, folderId: string) {
+    const me = await this.account(origin);
+    const result = await this.guard(origin, () => this.deps.clientFor(origin).emptyFolder(me.address, folderId));
+    await (await this.deps.cache()).invalidateListing(me.address, folderId);
+    this.deps.notify({ origin, account: me.address, scope: 'listing', folderIds: [folderId] });
+    return result;
+  }
+
+  updateSettings(origin: string, mailbox: string, patch: SettingsPatch) {
+    return this.changeStatus(origin, mailbox, (client) => client.updateSettings(mailbox, patch));
+  }
+
+  enable(origin: string, mailbox: string) {
+    return this.changeStatus(origin, mailbox, (client) => client.enable(mailbox));
+  }
+
+  async disable(origin: string, mailbox: string, confirm: string) {
+    const status = await this.changeStatus(origin, mailbox, (client) => client.disable(mailbox, confirm));
+    const me = await this.account(origin);
+    if (me.address === mailbox) await (await this.deps.cache()).clearAccount(me.address);
+    return status;
+  }
+
+  async clearCache(): Promise<void> {
+    await (await this.deps.cache()).clearAll();
+  }
+
+  private async changeStatus(origin: string, mailbox: string, call: (client: ArchiveApiClient) => Promise<ArchiveStatus>) {
+    const me = await this.account(origin);
+    const status = await this.guard(origin, () => call(this.deps.clientFor(origin)));
+    await (await this.deps.cache()).putStatus(me.address, mailbox, status);
+    this.deps.notify({ origin, account: me.address, scope: 'mailbox', mailbox });
+    return status;
+  }
+
+  private async withAccount<T>(origin: string, call: (client: ArchiveApiClient, me: Me) => Promise<T>): Promise<T> {
+    const me = await this.account(origin);
+    return this.guard(origin, () => call(this.deps.clientFor(origin), me));
+  }
+
+  /** A 401 anywhere means the webmail session is gone: forget the account and its cache, then report it. */
+  private async guard<T>(origin: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+        const known = await this.deps.identities.get(origin);
+        if (known) await this.signedOut(origin, known.address);
+      }
+      throw error;
+    }
+  }
+
+  private once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, started);
+    return started;
+  }
+
+  private refreshStatus(origin: string, account: string, mailbox: string) {
+    return this.once(`status|${account}|${mailbox}`, async () => {
+      const status = await this.deps.clientFor(origin).status(mailbox);
+      const cache = await this.deps.cache();
+      const before = await cache.getStatus(account, mailbox);
+      await cache.putStatus(account, mailbox, status);
+      if (before && JSON.stringify(before.value) !== JSON.stringify(status)) {
+        this.deps.notify({ origin, account, scope: 'status', mailbox });
+      }
+      return status;
+    });
+  }
+
+  private refreshFolders(origin: string, account: string) {
+    return this.once(`folders|${account}`, async () => {
+      const cache = await this.deps.cache();
+      const before = await cache.getFolders(account);
+      const list = await this.deps.clientFor(origin).folders(account);
+      await cache.putFolders(account, list);
+      if (before && before.version !== list.version) {
+        await this.syncChanges(origin, account);
+        this.deps.notify({ origin, account, scope: 'folders' });
+      }
+      return list;
+    });
+  }
+
+  /** Brings cached listings up to date with `changes?since=`; a too-old version drops them. */
+  private syncChanges(origin: string, account: string) {
+    return this.once(`changes|${account}`, async () => {
+      const cache = await this.deps.cache();
+      const since = await this.oldestListingVersion(account);
+      if (since === null) return;
+      try {
+        const delta = await this.deps.clientFor(origin).changes(account, since);
+        const touched = await cache.applyChanges(account, delta);
+        if (touched.length > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: touched });
+      } catch (error) {
+        if (!(error instanceof ArchiveError && error.kind === 'version_expired')) throw error;
+        const folders = await cache.getFolders(account);
+        for (const folder of folders?.folders ?? []) await cache.invalidateListing(account, folder.id);
+        await cache.invalidateListing(account, 'inbox');
+        this.deps.notify({ origin, account, scope: 'listing' });
+      }
+    });
+  }
+
+  private async oldestListingVersion(account: string): Promise<number | null> {
+    const cache = await this.deps.cache();
+    const folders = await cache.getFolders(account);
+    const versions: number[] = [];
+    for (const folder of [...(folders?.folders ?? []), { id: 'inbox' }]) {
+      const meta = await cache.getMeta(account, folder.id);
+      if (meta) versions.push(meta.version);
+    }
+    return versions.length ? Math.min(...versions) : null;
+  }
+
+  /** Pages a listing in from the provider until it holds `wanted` rows or is complete. */
+  private fillListing(origin: string, account: string, folderId: string, wanted: number) {
+    return this.once(`fill|${account}|${folderId}`, async () => {
+      const cache = await this.deps.cache();
+      const client = this.deps.clientFor(origin);
+      let meta = await cache.getMeta(account, folderId);
+      let cachedCount = meta ? (await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0 : 0;
+      while (!meta || (!meta.complete && cachedCount < wanted)) {
+        const page = await client.messages(account, folderId, { limit: PAGE_SIZE, cursor: meta?.nextCursor ?? null });
+        meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
+        cachedCount += page.items.length;
+      }
+      if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
+    });
+  }
+
+  private async readPage(account: string, folderId: string, offset: number, limit: number): Promise<ListingPage> {
+    const cache = await this.deps.cache();
+    const listing = await cache.readListing(account, folderId, offset, limit);
+    if (!listing) return { items: [], total: 0, complete: false };
+    return { items: listing.items, total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete), complete: listing.meta.complete };
+  }
+
+  private async totalOf(account: string, folderId: string, cachedCount: number, complete: boolean): Promise<number> {
+    if (complete) return cachedCount;
+    const folders = await (await this.deps.cache()).getFolders(account);
+    const folder = folders?.folders.find((candidate) => candidate.id === folderId);
+    const inboxTotal = folderId === 'inbox'
+      ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
+      : undefined;
+    return Math.max(cachedCount, folder?.messageCount ?? inboxTotal ?? cachedCount);
+  }
+
+  private networkFreshness() {
+    return { source: 'network' as const, fetchedAt: this.now(), offline: false, stale: false };
+  }
+}

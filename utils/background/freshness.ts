@@ -1,0 +1,63 @@
+// Stale-while-revalidate: answer from the cache at once, refresh from the provider, say how fresh the answer is.
+import { ArchiveError, type ArchiveErrorData } from '../api/errors';
+
+export interface Freshness {
+  source: 'network' | 'cache';
+  fetchedAt: number;
+  /** The provider could not be reached on the last attempt. */
+  offline: boolean;
+  /** The answer may be older than what the provider holds. */
+  stale: boolean;
+  error?: ArchiveErrorData;
+}
+
+export interface Fresh<T> {
+  value: T;
+  freshness: Freshness;
+}
+
+const OFFLINE_KINDS = new Set(['network', 'timeout']);
+
+export function isOfflineError(error: unknown): boolean {
+  return error instanceof ArchiveError && OFFLINE_KINDS.has(error.kind);
+}
+
+/**
+ * With a cached value, waits at most `budgetMs` for the refresh: a quick answer (or a quick failure, like a
+ * refused connection) decides the reply; a slow one continues in the background while the cache answers.
+ * Without a cached value, the refresh is the answer. Session errors always reach the caller.
+ */
+export async function staleWhileRevalidate<T>(
+  cached: { value: T; fetchedAt: number } | undefined,
+  refresh: () => Promise<T>,
+  budgetMs: number,
+  now: () => number = Date.now,
+): Promise<Fresh<T>> {
+  if (!cached) {
+    const value = await refresh();
+    return { value, freshness: { source: 'network', fetchedAt: now(), offline: false, stale: false } };
+  }
+  const attempt = refresh().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = await Promise.race([
+    attempt,
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs))),
+  ]);
+  clearTimeout(timer);
+  if (outcome?.ok) {
+    return { value: outcome.value, freshness: { source: 'network', fetchedAt: now(), offline: false, stale: false } };
+  }
+  if (outcome && !outcome.ok) {
+    const error = outcome.error;
+    if (!(error instanceof ArchiveError)) throw error;
+    if (error.kind === 'unauthenticated' || error.kind === 'forbidden' || error.kind === 'archive_disabled') throw error;
+    return {
+      value: cached.value,
+      freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: isOfflineError(error), stale: true, error: error.toData() },
+    };
+  }
+  return { value: cached.value, freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: false, stale: true } };
+}

@@ -1,0 +1,82 @@
+// The provider profile: everything provider-specific the extension needs, as one data object per provider.
+
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  security: 'ssl' | 'starttls';
+}
+
+export interface ProviderProfile {
+  id: string;
+  name: string;
+  /** Match patterns of the webmail pages we inject into (also the extension's host permissions). */
+  webmailMatches: string[];
+  /** Origins the background may call; the API is reached on the origin the user is signed in on. */
+  webmailOrigins: string[];
+  /** Where to send a user who has no webmail session. */
+  webmailUrl: string;
+  apiPath: string;
+  archiveDomain: string;
+  imap: ServerEndpoint;
+  smtp: ServerEndpoint;
+  plans: { base: string; gigamail: string; unlimited: string };
+  upgradeUrl: string;
+}
+
+const ARUBA_ARCHIVE_SERVERS = {
+  archiveDomain: 'archivio.postassl.it',
+  imap: { host: 'imaps.archivio.postassl.it', port: 993, security: 'ssl' },
+  smtp: { host: 'smtps.archivio.postassl.it', port: 465, security: 'ssl' },
+  plans: { base: 'Archivio 1 GB', gigamail: 'GigaMail', unlimited: 'SpazioMail illimitato' },
+} as const satisfies Partial<ProviderProfile>;
+
+/**
+ * The provider's real webmail (observed 2026, see docs/webmails.md): the new webmail and its management area
+ * both live under https://webmail.aruba.it/new/. Nothing broader is requested.
+ */
+export const arubaProfile: ProviderProfile = {
+  id: 'aruba',
+  name: 'Aruba Webmail',
+  webmailMatches: ['https://webmail.aruba.it/new/*'],
+  webmailOrigins: ['https://webmail.aruba.it'],
+  webmailUrl: 'https://webmail.aruba.it/new/',
+  apiPath: '/api/archive/v1',
+  ...ARUBA_ARCHIVE_SERVERS,
+  // Unverified from here: the provider's e-mail services page, where GigaMail and SpazioMail are sold.
+  upgradeUrl: 'https://www.aruba.it/email/',
+};
+
+/** The reference provider shipped in `server/`, on the loopback port the demo uses. */
+export function referenceProfile(port: number): ProviderProfile {
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  return {
+    id: 'reference',
+    name: 'Archivio reference provider',
+    webmailMatches: origins.map((origin) => `${origin}/*`),
+    webmailOrigins: origins,
+    webmailUrl: `${origins[0]}/`,
+    apiPath: '/api/archive/v1',
+    ...ARUBA_ARCHIVE_SERVERS,
+    upgradeUrl: `${origins[0]}/#/piani`,
+  };
+}
+
+export const DEFAULT_DEMO_PORT = 8787;
+
+/** Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one. */
+export function profileForBuild(mode: string, demoPort?: string): ProviderProfile {
+  if (mode !== 'demo') return arubaProfile;
+  const port = Number(demoPort);
+  return referenceProfile(Number.isInteger(port) && port > 0 ? port : DEFAULT_DEMO_PORT);
+}
+
+/** The webmail origin a URL belongs to, if it is one of the profile's. */
+export function webmailOriginOf(profile: ProviderProfile, url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return profile.webmailOrigins.includes(origin) ? origin : null;
+  } catch {
+    return null;
+  }
+}
