@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing';
 // the extension's API client and cache against a live provider, and the built extension in Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {

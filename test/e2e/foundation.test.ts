@@ -1,0 +1,82 @@
+// Issue 3: the background reaches the provider with the webmail session, caches folders, answers offline from cache.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { startProvider } from '../support/provider';
+import { callBackground, openExtensionPage, signInOnWebmail } from './support';
+
+const MARIO = 'mario.rossi@example.it';
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension(inject('extensionDir'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface FolderReply {
+  value: { folders: { id: string; kind: string; messageCount: number }[] };
+  freshness: { source: string; offline: boolean; stale: boolean; fetchedAt: number };
+}
+
+async function cachedFolders(): Promise<{ id: string }[] | null> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (account) => {
+    const open = indexedDB.open('archivio-cache');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('folders')) return null;
+    const request = db.transaction('folders').objectStore('folders').get(account);
+    const record = await new Promise<{ folders: { id: string }[] } | undefined>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    db.close();
+    return record ? record.folders : null;
+  }, MARIO);
+}
+
+describe('foundation end to end', () => {
+  it('signs in, caches the folders on one visit, and answers from the cache once the provider is gone', async () => {
+    const baseUrl = inject('e2eProviderUrl');
+    const webmail = await browser.context.newPage();
+    await signInOnWebmail(webmail, baseUrl, MARIO);
+
+    // The content script announced the session; the background asked the provider who it is.
+    const extensionPage = await openExtensionPage(browser.context, browser.extensionId);
+    await expect.poll(async () => (await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address).toBe(MARIO);
+
+    const online = (await callBackground<FolderReply>(extensionPage, 'folders.list')).value!;
+    expect(online.freshness.offline).toBe(false);
+    const ids = online.value.folders.map((folder) => folder.id);
+    expect(ids).toContain('inbox');
+    expect(ids).toContain('sent');
+    expect(ids.some((id) => /^inbox-\d{4}-\d{2}$/.test(id))).toBe(true);
+    await expect.poll(cachedFolders).toEqual(online.value.folders);
+
+    // Stop the provider while the webmail page stays open.
+    process.kill(inject('e2ePid'), 'SIGTERM');
+    await expect.poll(async () => {
+      try {
+        await fetch(`${baseUrl}/api/health`);
+        return 'up';
+      } catch {
+        return 'down';
+      }
+    }).toBe('down');
+
+    const offline = await callBackground<FolderReply>(extensionPage, 'folders.list');
+    expect(offline.ok).toBe(true);
+    expect(offline.value!.freshness).toMatchObject({ source: 'cache', offline: true, stale: true });
+    expect(offline.value!.value.folders).toEqual(online.value.folders);
+    expect(webmail.isClosed()).toBe(false);
+  });
+
+  afterAll(async () => {
+    // Bring the provider back on the same port and data for the scenarios that follow.
+    const restarted = await startProvider({ port: inject('e2ePort'), dataDir: inject('e2eDataDir'), seed: false, testMode: true });
+    writeFileSync(join(inject('e2eDataDir'), 'restarted.pid'), String(restarted.process.pid));
+  });
+});

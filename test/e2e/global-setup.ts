@@ -1,0 +1,48 @@
+// End-to-end set-up: a seeded reference provider (test mode) and the demo extension built for its port.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { removeDataDir, startProvider } from '../support/provider';
+import { CHROMIUM } from '../support/browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eProviderUrl: string;
+    e2ePort: number;
+    e2eDataDir: string;
+    e2ePid: number;
+    extensionDir: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (npm test does it when it can).`);
+  const provider = await startProvider({ seed: true, testMode: true });
+  const outDir = join(ROOT, '.output', 'e2e');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
+    cwd: ROOT,
+    env: { ...process.env, WXT_DEMO_PORT: String(provider.port), ARCHIVIO_OUT_DIR: outDir },
+    stdio: 'pipe',
+  });
+  project.provide('e2eProviderUrl', provider.url);
+  project.provide('e2ePort', provider.port);
+  project.provide('e2eDataDir', provider.dataDir);
+  project.provide('e2ePid', provider.process.pid ?? 0);
+  project.provide('extensionDir', join(outDir, 'chrome-mv3-demo'));
+  return async () => {
+    await provider.stop();
+    // A test that stopped the provider to go offline starts a replacement and leaves its pid here.
+    const pidFile = join(provider.dataDir, 'restarted.pid');
+    if (existsSync(pidFile)) {
+      try {
+        process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    removeDataDir(provider.dataDir);
+  };
+}

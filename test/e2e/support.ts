@@ -1,0 +1,28 @@
+// Shared steps of end-to-end scenarios: sign in on the demo webmail, call the background like a view does.
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export async function signInOnWebmail(page: Page, baseUrl: string, address: string, password = 'archivio-demo'): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Indirizzo email').fill(address);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect.poll(() => page.locator('[data-account]').first().getAttribute('data-account'), { timeout: 15_000 }).toBe(address);
+}
+
+/** Opens an extension page from which runtime messages reach the background as they do from our views. */
+export async function openExtensionPage(context: BrowserContext, extensionId: string, path = 'popup.html'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return page;
+}
+
+export function callBackground<T = unknown>(page: Page, name: string, payload: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { kind: string } }> {
+  return page.evaluate(
+    ([n, p]) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<never> } } }).chrome.runtime;
+      return runtime.sendMessage({ tag: 'archivio/rpc', name: n, payload: p });
+    },
+    [name, payload] as const,
+  );
+}
