@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
+import { LANGUAGES, mergeLocale } from './utils/i18n/merge';
 import { profileForBuild } from './utils/providers/profile';
 
 // One provider profile per build: the store build targets the provider's real webmail, `--mode demo` the
@@ -24,6 +26,15 @@ export default defineConfig({
     };
   },
   hooks: {
+    // Each feature keeps its strings in locales/<lang>/<feature>.json; the extension gets one file per language.
+    'build:publicAssets': (_wxt, files) => {
+      for (const language of LANGUAGES) {
+        files.push({
+          relativeDest: `_locales/${language}/messages.json`,
+          contents: JSON.stringify(mergeLocale(resolve(import.meta.dirname, 'locales'), language), null, 2),
+        });
+      }
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       const profile = profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT);
       for (const script of manifest.content_scripts ?? []) script.matches = profile.webmailMatches;

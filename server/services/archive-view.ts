@@ -1,6 +1,6 @@
 // Read-side shapes of the archive API: ArchiveStatus, folder list, MessageSummary and message detail.
 import { PRODUCT } from '../config';
-import { parseDetail, type Addr } from '../mail/parse';
+import { parseDetail, type Addr, type DetailParts } from '../mail/parse';
 import { nextPurge } from '../purge/schedule';
 import { archiveAddressOf } from '../rules/archive-address';
 import { purgeSchedule } from '../rules/retention';
@@ -58,9 +58,8 @@ export function toSummary(row: MessageRow, retentionMonths: number | null): Mess
   return summary;
 }
 
-export async function toDetail(s: Services, row: MessageRow, summary: MessageSummary): Promise<Record<string, unknown>> {
-  const parts = await parseDetail(await s.maildirs.read(row.file));
-  return { ...summary, ...parts };
+export async function toDetail<T extends object>(raw: Buffer, summary: T): Promise<T & DetailParts> {
+  return { ...summary, ...(await parseDetail(raw)) };
 }
 
 export function archiveStatus(s: Services, address: string): Record<string, unknown> {

@@ -81,8 +81,9 @@ function simpleView(title: string, text: string, link?: [string, string]): (elem
 
 function render(): void {
   const hash = location.hash;
-  if (hash !== '' && hash !== '#' && !hash.startsWith('#/')) return; // in-page anchors such as the skip link
-  const route = parseRoute(hash === '' || hash === '#' || hash === '#/' ? (account ? defaultHash : '#/accesso') : hash);
+  const isRoute = hash.startsWith('#/') && hash !== '#/';
+  if (!isRoute && hash !== '' && hash !== '#' && hash !== '#/' && current) return; // an in-page anchor, not a route
+  const route = parseRoute(isRoute ? hash : account ? defaultHash : '#/accesso');
   if (!account) {
     if (route.view !== 'accesso') pendingHash = route.hash;
     if (location.hash !== '#/accesso') history.replaceState(history.state, '', '#/accesso');
@@ -149,6 +150,10 @@ async function signOut(): Promise<void> {
 async function boot(): Promise<void> {
   watchSystemTheme();
   window.addEventListener('hashchange', render);
+  document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    content.focus();
+  });
   try {
     const signed = await api.session();
     account = signed;

@@ -25,6 +25,8 @@ export function mountShell(account: Account, onSignOut: () => void): void {
       h('span', { attrs: { class: 'account-name' } }, account.displayName || account.address),
       h('span', { attrs: { class: 'account-address' } }, account.address)));
   header.append(nav, badge);
+  const domain = header.querySelector('.brand-domain');
+  if (domain) domain.textContent = account.domain;
 }
 
 export function unmountShell(): void {
