@@ -20,6 +20,8 @@ export default defineConfig({
       default_locale: 'en',
       permissions: ['storage', 'downloads'],
       host_permissions: profile.webmailMatches,
+      // The archive views live in frames of ours inside the webmail; only the webmail may embed them.
+      web_accessible_resources: [{ resources: ['archive.html', 'postmaster.html'], matches: profile.webmailMatches }],
       ...(browser === 'firefox'
         ? { browser_specific_settings: { gecko: { id: 'archivio@archivio.example', strict_min_version: '128.0' } } }
         : {}),

@@ -1,15 +1,22 @@
-// Content script on the webmail: tells the background a webmail session is open (it warms the cache).
+// Content script on the webmail: finds the page's adapter, announces the session, starts each feature.
 import { rpc } from '@/utils/rpc/client';
+import { adapterFor } from '@/utils/webmail/registry';
+import { startArchiveTab } from './archive-tab';
+import { startPostmaster } from './postmaster';
 
 export default defineContentScript({
   // Replaced at build time by the provider profile's webmail matches (see wxt.config.ts).
   matches: ['https://webmail.aruba.it/new/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const adapter = adapterFor(new URL(location.href), document);
+    // The background learns that a webmail session may be open and warms the cache for it.
     const announce = () => {
       rpc('session.get', {}).catch(() => undefined);
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
+    startArchiveTab(ctx, adapter);
+    startPostmaster(ctx, adapter);
   },
 });

@@ -165,9 +165,10 @@ export class MessagesRepo {
       }
     }
     // instr() on lower-cased copies: case-insensitive for every script, and no LIKE wildcards to escape.
-    if (filter.text) {
+    // Free text: every whitespace-separated term must occur in the subject or the body.
+    for (const term of (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) {
       where.push('instr(search_text, ?) > 0');
-      args.push(filter.text.toLowerCase());
+      args.push(term);
     }
     if (filter.from) {
       where.push('instr(from_search, ?) > 0');

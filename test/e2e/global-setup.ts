@@ -21,7 +21,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (npm test does it when it can).`);
   const provider = await startProvider({ seed: true, testMode: true });
-  const outDir = join(ROOT, '.output', 'e2e');
+  // One folder per run, so runs side by side never load each other's half-written build.
+  const outDir = join(ROOT, '.output', `e2e-${process.pid}`);
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
     cwd: ROOT,
     env: { ...process.env, WXT_DEMO_PORT: String(provider.port), ARCHIVIO_OUT_DIR: outDir },
@@ -44,5 +45,6 @@ export default async function setup(project: TestProject) {
       }
     }
     removeDataDir(provider.dataDir);
+    removeDataDir(outDir);
   };
 }

@@ -1,0 +1,84 @@
+// Test-mode endpoints (registered only with --test-mode): faults, simulated clock, purge now, quota override, reset.
+import * as v from 'valibot';
+import { archiveStatus } from '../../services/archive-view';
+import { readBody } from '../body';
+import { sendJson, sendNoContent } from '../context';
+import { FaultSpec } from '../faults';
+import { invalid, notFound } from '../errors';
+import type { Route } from '../router';
+
+const IsoDate = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((value) => !Number.isNaN(Date.parse(value)), 'not an ISO date'),
+);
+
+export const testModeRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: '/api/test/faults',
+    handler: async (ctx) => {
+      const spec = await readBody(ctx, FaultSpec);
+      try {
+        sendJson(ctx, 200, { id: ctx.runtime.faults.add(spec) });
+      } catch {
+        throw invalid('path is not a valid regular expression');
+      }
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/test/faults',
+    handler: (ctx) => {
+      ctx.runtime.faults.clear();
+      sendNoContent(ctx);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/test/clock',
+    handler: async (ctx) => {
+      const { now } = await readBody(ctx, v.strictObject({ now: v.nullable(IsoDate) }));
+      ctx.s.clock.set(now === null ? null : new Date(now));
+      sendJson(ctx, 200, { now: ctx.s.clock.now().toISOString(), simulated: now !== null });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/test/purge',
+    handler: async (ctx) => {
+      const { now } = await readBody(ctx, v.strictObject({ now: v.optional(IsoDate) }));
+      const purged = await ctx.runtime.purgeNow(now === undefined ? ctx.s.clock.nowMs() : Date.parse(now));
+      sendJson(ctx, 200, { purged });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/test/mailboxes/:address/quota',
+    handler: async (ctx) => {
+      const address = ctx.params.address as string;
+      const { quotaBytes } = await readBody(
+        ctx,
+        v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+      );
+      if (!ctx.s.accounts.get(address)) throw notFound('No such mailbox');
+      await ctx.s.lock.run(() =>
+        ctx.s.archives.update(address, {
+          quotaOverrideSet: quotaBytes !== null,
+          quotaOverride: quotaBytes,
+          fullFlag: false,
+        }),
+      );
+      sendJson(ctx, 200, archiveStatus(ctx.s, address));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/test/reset',
+    handler: async (ctx) => {
+      await readBody(ctx, v.strictObject({}));
+      await ctx.runtime.reset();
+      sendJson(ctx, 200, { reset: true });
+    },
+  },
+];
