@@ -9,13 +9,13 @@ export default defineContentScript({
   matches: ['https://webmail.aruba.it/new/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const adapter = adapterFor(new URL(location.href), document);
     // The background learns that a webmail session may be open and warms the cache for it.
     const announce = () => {
       rpc('session.get', {}).catch(() => undefined);
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
+    const adapter = adapterFor(new URL(location.href), document);
     startArchiveTab(ctx, adapter);
     startPostmaster(ctx, adapter);
   },
