@@ -32,6 +32,7 @@ export async function startSmtp(s: Services, host: string, port: number, onError
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     size: PRODUCT.maxMessageBytes,
+    closeTimeout: 2000,
     onAuth(auth, _session, callback) {
       authenticate(s, auth.username, auth.password)
         .then((account) =>

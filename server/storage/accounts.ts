@@ -41,7 +41,13 @@ export class AccountsRepo {
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .run(account.address, account.domain, account.displayName, account.role, account.passwordHash, account.mailboxQuotaBytes);
-    this.db.prepare('INSERT OR IGNORE INTO archives (address) VALUES (?)').run(account.address);
+    // After a reset, versions continue from where the old data stopped, so no client mistakes new data for old.
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO archives (address, version, changes_floor)
+         SELECT ?, v, v FROM (SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'versionBase'), 0) AS v)`,
+      )
+      .run(account.address);
     return result.changes > 0;
   }
 

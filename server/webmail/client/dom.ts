@@ -9,7 +9,7 @@ export interface Options {
 }
 
 /** h('a', { attrs: { href: '#/' } }, 'text', child) — false/null/undefined attributes and children are skipped. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(options?.attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;

@@ -60,7 +60,7 @@ export function mountGestione(element: HTMLElement, route: Route, ctx: AppContex
         h('th', { attrs: { scope: 'col', 'data-column': 'nome' } }, 'Nome'),
         h('th', { attrs: { scope: 'col', 'data-column': 'spazio' } }, 'Spazio usato'))),
       body);
-    const status = h('div');
+    const status = h('div', null);
     replaceChildren(content, h('section', { attrs: { id: 'mailbox-list', class: 'panel', 'aria-labelledby': 'caselle-title' } },
       h('h1', { attrs: { id: 'caselle-title', tabindex: '-1' } }, 'Caselle'),
       h('p', { attrs: { class: 'muted' } }, `Le caselle di posta del dominio ${ctx.account.domain}.`),
