@@ -1,9 +1,11 @@
 // The service worker: the only code that talks to the provider. Everything it needs survives being stopped.
 import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveService } from '@/utils/background/archive-service';
+import { ownStatusFromReply, showBadge } from '@/utils/background/badge';
 import { browserNotifier } from '@/utils/background/broadcast';
 import { sessionIdentityStore } from '@/utils/background/identity';
 import { ArchiveCache } from '@/utils/cache/archive-cache';
+import { t } from '@/utils/i18n';
 import { openCacheDb } from '@/utils/cache/open';
 import { activeProfile } from '@/utils/providers/active';
 import { createRouter } from '@/utils/rpc/router';
@@ -11,12 +13,16 @@ import { createRouter } from '@/utils/rpc/router';
 export default defineBackground(() => {
   const profile = activeProfile;
   let cache: Promise<ArchiveCache> | null = null;
+  const notify = browserNotifier(profile);
   const identities = sessionIdentityStore(browser.storage.session);
   const service = new ArchiveService({
     clientFor: (origin) => new ArchiveApiClient({ origin, apiPath: profile.apiPath }),
     cache: () => (cache ??= openCacheDb().then((db) => new ArchiveCache(db))),
     identities,
-    notify: browserNotifier(profile),
+    notify: (event) => {
+      notify(event);
+      if (event.scope === 'session' && event.account === null) void showBadge(browser.action, null, t).catch(() => undefined);
+    },
   });
   const route = createRouter({
     service,
@@ -24,11 +30,17 @@ export default defineBackground(() => {
     profile,
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    startDownload: async (url) => {
-      await browser.downloads.download({ url, saveAs: false });
-    },
+    startDownload: (url) => browser.downloads.download({ url, saveAs: false }),
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const reply = route(message, sender);
+    // Toolbar badge: follows each status reply for the user's own archive (quota ≥ 90 % or full).
+    void reply.then((answer) => {
+      const status = ownStatusFromReply(message, answer);
+      if (status !== undefined) return showBadge(browser.action, status, t);
+    }).catch(() => undefined);
+    return reply;
+  });
 });

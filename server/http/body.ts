@@ -61,6 +61,9 @@ export function validate<TSchema extends v.GenericSchema>(schema: TSchema, value
   return result.output;
 }
 
+/** Every body of this API is a JSON object (valibot's object schemas would let an array through). */
 export async function readBody<TSchema extends v.GenericSchema>(ctx: Ctx, schema: TSchema): Promise<v.InferOutput<TSchema>> {
-  return validate(schema, await readJson(ctx));
+  const value = await readJson(ctx);
+  if (Array.isArray(value)) throw new ApiError('invalid_request', 'The request body must be a JSON object');
+  return validate(schema, value);
 }

@@ -99,6 +99,7 @@ function mailClock(rnd: Random, now: Date, months: number) {
       const age = span * Math.pow(rnd.next(), 1.7);
       const time = toOfficeHours(now.getTime() - age);
       if (inside(time)) return seconds(time);
+      if (inside(time - DAY)) return seconds(time - DAY); // today's office hours are still ahead: the day before
       return seconds(now.getTime() - age * 0.999 - 60_000); // outside the window after rounding: keep the raw age
     },
     /** The date of a reply to a message sent at `after`; null when it would fall after `now`. */

@@ -104,7 +104,7 @@ describe('archive service', () => {
   it('invalidates exactly what a delete touched (write mode)', async () => {
     const { service, cache } = await harness(baseUrl, await signIn(baseUrl, GIULIA));
     await service.folders(baseUrl);
-    const listing = await service.messages(baseUrl, 'sent', 0, 10);
+    const listing = await service.messages(baseUrl, 'sent', 0, 11);
     const victim = listing.value.items[0]!;
     await service.remove(baseUrl, victim.id, 'sent');
     const after = await cache.readListing(GIULIA, 'sent', 0, 10);

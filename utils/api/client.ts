@@ -89,6 +89,10 @@ export class ArchiveApiClient {
   exportUrl(mailbox: string, folderId: string) {
     return this.url(`${archivePath(mailbox)}/folders/${seg(folderId)}/export`);
   }
+  /** The whole archive of a mailbox as one .mbox (its owner or the domain postmaster). */
+  archiveExportUrl(mailbox: string) {
+    return this.url(`${archivePath(mailbox)}/export`);
+  }
 
   updateSettings(mailbox: string, patch: SettingsPatch) {
     return this.write('PATCH', archivePath(mailbox), { schema: ArchiveStatusSchema, body: patch });

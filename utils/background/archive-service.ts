@@ -24,6 +24,12 @@ export interface SessionInfo {
   offline: boolean;
 }
 
+export type DownloadTarget =
+  | { kind: 'raw'; id: string }
+  | { kind: 'attachment'; id: string; index: number }
+  | { kind: 'export'; folderId: string }
+  | { kind: 'archive-export'; mailbox: string };
+
 export interface ListingPage {
   items: MessageSummary[];
   /** Rows known so far: exact when `complete`, else the folder's count from the provider when known. */
@@ -135,11 +141,15 @@ export class ArchiveService {
     return this.withAccount(origin, (client) => client.mailboxes());
   }
 
-  async downloadUrl(origin: string, target: { kind: 'raw'; id: string } | { kind: 'attachment'; id: string; index: number } | { kind: 'export'; folderId: string }) {
+  async downloadUrl(origin: string, target: DownloadTarget) {
     const me = await this.account(origin);
     const client = this.deps.clientFor(origin);
     if (target.kind === 'raw') return client.rawUrl(me.address, target.id);
     if (target.kind === 'attachment') return client.attachmentUrl(me.address, target.id, target.index);
+    if (target.kind === 'archive-export') {
+      if (target.mailbox !== me.address && me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'only the owner or the postmaster may export a whole archive' });
+      return client.archiveExportUrl(target.mailbox);
+    }
     return client.exportUrl(me.address, target.folderId);
   }
 
@@ -192,6 +202,8 @@ export class ArchiveService {
 
   private async changeStatus(origin: string, mailbox: string, call: (client: ArchiveApiClient) => Promise<ArchiveStatus>) {
     const me = await this.account(origin);
+    // The provider refuses too (403); the background does not even ask for anyone but the postmaster.
+    if (me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'archive settings are reserved to the postmaster' });
     const status = await this.guard(origin, () => call(this.deps.clientFor(origin)));
     await (await this.deps.cache()).putStatus(me.address, mailbox, status);
     this.deps.notify({ origin, account: me.address, scope: 'mailbox', mailbox });

@@ -58,6 +58,7 @@ export const REQUESTS = {
         v.object({ kind: v.literal('raw'), id }),
         v.object({ kind: v.literal('attachment'), id, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
         v.object({ kind: v.literal('export'), folderId }),
+        v.object({ kind: v.literal('archive-export'), mailbox }),
       ]),
     }),
   },

@@ -17,7 +17,7 @@ export interface Responses extends Record<RequestName, unknown> {
   'folder.empty': R<'emptyFolder'>;
   'search': R<'search'>;
   'expiring.list': R<'expiring'>;
-  'download': void;
+  'download': { downloadId: number | null };
   'admin.mailboxes': R<'mailboxes'>;
   'admin.updateSettings': R<'updateSettings'>;
   'admin.enable': R<'enable'>;

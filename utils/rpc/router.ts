@@ -13,7 +13,8 @@ export interface RouterDeps {
   profile: ProviderProfile;
   extensionId: string;
   extensionOrigin: string;
-  startDownload(url: string): Promise<void>;
+  /** Starts a browser download; resolves to its id when the browser gives one (views follow its progress). */
+  startDownload(url: string): Promise<number | void>;
 }
 
 type Handler<N extends RequestName> = (payload: RequestPayload<N>, origin: string) => Promise<unknown>;
@@ -36,7 +37,7 @@ function handlers(deps: RouterDeps): { [N in RequestName]: Handler<N> } {
     'folder.empty': (p, origin) => s.emptyFolder(origin, p.folderId),
     'search': (p, origin) => s.search(origin, p.query),
     'expiring.list': (p, origin) => s.expiring(origin, p.days),
-    'download': async (p, origin) => deps.startDownload(await s.downloadUrl(origin, p.target)),
+    'download': async (p, origin) => ({ downloadId: (await deps.startDownload(await s.downloadUrl(origin, p.target))) ?? null }),
     'admin.mailboxes': (_p, origin) => s.mailboxes(origin),
     'admin.updateSettings': (p, origin) => s.updateSettings(origin, p.mailbox, p.patch),
     'admin.enable': (p, origin) => s.enable(origin, p.mailbox),

@@ -13,6 +13,14 @@ export interface MailboxDetail {
   panelHost: HTMLElement;
 }
 
+/** How the archive is addressed in the page's URL, so that back and forward open and leave it. */
+export interface ArchiveRoute {
+  /** The URL showing the archive (optionally one of its views), pushed as a history entry when it opens. */
+  url(current: URL, view: string | null): URL;
+  /** The archive view a URL asks for: null when the URL is not the archive's, '' for its default view. */
+  viewOf(url: URL): string | null;
+}
+
 export interface WebmailAdapter {
   id: string;
   /** Whether this adapter understands the page (by URL and a cheap DOM check). */
@@ -31,4 +39,12 @@ export interface WebmailAdapter {
   mailboxRows(table: HTMLTableElement): MailboxRow[];
   /** Postmaster: the open mailbox detail, when it is on screen. */
   mailboxDetail(doc: Document): MailboxDetail | null;
+  /** How the archive is addressed in the URL; without one the archive opens as a panel with no history entry. */
+  archiveRoute?: ArchiveRoute;
+  /** True on the sign-in page, where a missing navigation is expected (no launcher, nothing reported). */
+  isSignedOut?(doc: Document): boolean;
+  /** Puts the nav item where the host's own items are (e.g. before "Esci"); default: at the end of the list. */
+  placeNavItem?(navigation: HTMLElement, item: HTMLElement): void;
+  /** Nodes whose changes may add or remove the anchors, for one scoped observer; default: the body. */
+  watchRoots?(doc: Document): Node[];
 }

@@ -1,0 +1,59 @@
+// The toolbar badge: calls attention to the signed-in user's own archive when it is at 90 % or more, or full.
+import type { ArchiveStatus } from '../api/schemas';
+import { CRITICAL_RATIO, needsBadge, usageRatio } from '../archive/quota';
+import type { RpcReply } from '../rpc/protocol';
+import type { Fresh } from './freshness';
+
+export interface Badge {
+  text: string;
+  color: string;
+  /** Message key and substitution of the toolbar tooltip. */
+  titleKey: 'badge_title_full' | 'badge_title_nearlyFull';
+  percent: number;
+}
+
+const AMBER = '#b45309';
+const RED = '#b91c1c';
+
+type QuotaPart = Pick<ArchiveStatus, 'enabled' | 'usedBytes' | 'quotaBytes' | 'full'>;
+
+/** "!" on red when full; "92%" on amber from 90 %, on red from 95 %; nothing otherwise (or when unlimited/off). */
+export function badgeFor(status: QuotaPart | null | undefined): Badge | null {
+  if (!status || !status.enabled || !needsBadge(status)) return null;
+  const ratio = usageRatio(status) ?? 1;
+  const percent = Math.floor(ratio * 100);
+  if (status.full || ratio >= 1) return { text: '!', color: RED, titleKey: 'badge_title_full', percent: 100 };
+  return { text: `${percent}%`, color: ratio >= CRITICAL_RATIO ? RED : AMBER, titleKey: 'badge_title_nearlyFull', percent };
+}
+
+/** The parts of `browser.action` the badge uses (so tests can pass a recorder). */
+export interface BadgeAction {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setBadgeTextColor?(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+}
+
+export async function showBadge(action: BadgeAction, status: QuotaPart | null, translate: (key: string, ...s: string[]) => string): Promise<void> {
+  const badge = badgeFor(status);
+  if (!badge) {
+    await action.setBadgeText({ text: '' });
+    await action.setTitle({ title: translate('extName') });
+    return;
+  }
+  await action.setBadgeBackgroundColor({ color: badge.color });
+  await action.setBadgeTextColor?.({ color: '#ffffff' });
+  await action.setBadgeText({ text: badge.text });
+  await action.setTitle({ title: translate(badge.titleKey, String(badge.percent)) });
+}
+
+/**
+ * The badge follows replies to `status.get` for the caller's own mailbox (no `mailbox` in the payload), which every
+ * view asks for: the popup, the archive tab. Other replies leave it as it is.
+ */
+export function ownStatusFromReply(message: unknown, reply: RpcReply<unknown> | undefined): ArchiveStatus | null | undefined {
+  const request = message as { name?: unknown; payload?: { mailbox?: unknown } } | null;
+  if (!reply || request?.name !== 'status.get' || request.payload?.mailbox !== undefined) return undefined;
+  if (!reply.ok) return reply.error.kind === 'unauthenticated' ? null : undefined;
+  return (reply.value as Fresh<ArchiveStatus>).value;
+}

@@ -1,0 +1,27 @@
+// Archive routes carried in the URL fragment ("#/archivio/<view>"), so back and forward open and leave the archive.
+import type { ArchiveRoute } from './adapter';
+
+const viewPattern = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+/** Whether `view` is a view name the archive app may be asked for (letters, digits, dashes). */
+export function isArchiveViewName(view: string): boolean {
+  return viewPattern.test(view);
+}
+
+/** A route living in the fragment: `<prefix>` for the default view, `<prefix>/<view>` for another. */
+export function fragmentRoute(prefix: string): ArchiveRoute {
+  return {
+    url(current, view) {
+      const url = new URL(current.href);
+      url.hash = view && isArchiveViewName(view) ? `${prefix}/${view}` : prefix;
+      return url;
+    },
+    viewOf(url) {
+      const hash = url.hash;
+      if (hash === prefix || hash === `${prefix}/`) return '';
+      if (!hash.startsWith(`${prefix}/`)) return null;
+      const view = hash.slice(prefix.length + 1).split(/[/?&]/)[0] ?? '';
+      return isArchiveViewName(view) ? view : '';
+    },
+  };
+}
