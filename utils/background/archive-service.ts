@@ -6,6 +6,7 @@ import type { ArchiveCache } from '../cache/archive-cache';
 import type { IdentityStore } from './identity';
 import type { Notify } from './events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
+import { isEmptyFilter, summaryMatcher, type LocalFilter } from '../archive-app/match';
 
 export const PAGE_SIZE = 200;
 
@@ -39,6 +40,8 @@ export interface ListingPage {
 
 export class ArchiveService {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Origins whose last request could not reach the provider (a hint; unknown again after a worker restart). */
+  private readonly unreachable = new Set<string>();
   private readonly budget: number;
   private readonly now: () => number;
 
@@ -90,7 +93,7 @@ export class ArchiveService {
     const cache = await this.deps.cache();
     const cached = await cache.getStatus(me.address, target);
     return this.guard(origin, () =>
-      staleWhileRevalidate(cached, () => this.refreshStatus(origin, me.address, target), this.budget, this.now),
+      this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target), this.budget),
     );
   }
 
@@ -100,7 +103,7 @@ export class ArchiveService {
     const cached = await cache.getFolders(me.address);
     const fromCache = cached ? { value: { version: cached.version, folders: cached.folders }, fetchedAt: cached.fetchedAt } : undefined;
     return this.guard(origin, () =>
-      staleWhileRevalidate(fromCache, () => this.refreshFolders(origin, me.address), this.budget, this.now),
+      this.revalidate(origin, fromCache, () => this.refreshFolders(origin, me.address), this.budget),
     );
   }
 
@@ -121,8 +124,15 @@ export class ArchiveService {
     };
     const value: ListingPage = { items: cached.items, total: await this.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete), complete: cached.meta.complete };
     return this.guard(origin, () =>
-      staleWhileRevalidate({ value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget, this.now),
+      this.revalidate(origin, { value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget),
     );
+  }
+
+  /** The archive app's instant filter: cached summaries only, newest first, never a provider call. */
+  async filter(origin: string, query: LocalFilter): Promise<MessageSummary[]> {
+    const me = await this.account(origin);
+    if (isEmptyFilter(query)) return [];
+    return (await this.deps.cache()).filterMessages(me.address, query.folderId, summaryMatcher(query), query.limit ?? 500);
   }
 
   message(origin: string, id: string) {
@@ -213,6 +223,29 @@ export class ArchiveService {
   private async withAccount<T>(origin: string, call: (client: ArchiveApiClient, me: Me) => Promise<T>): Promise<T> {
     const me = await this.account(origin);
     return this.guard(origin, () => call(this.deps.clientFor(origin), me));
+  }
+
+  /** Stale-while-revalidate that also remembers, per origin, whether the provider could be reached. */
+  private revalidate<T>(origin: string, cached: { value: T; fetchedAt: number } | undefined, refresh: () => Promise<T>, budgetMs: number) {
+    const tracked = async () => {
+      try {
+        const value = await refresh();
+        this.markReachable(origin, true);
+        return value;
+      } catch (error) {
+        if (isOfflineError(error)) this.markReachable(origin, false);
+        throw error;
+      }
+    };
+    return staleWhileRevalidate(cached, tracked, budgetMs, this.now, this.unreachable.has(origin));
+  }
+
+  private markReachable(origin: string, reachable: boolean): void {
+    const wasReachable = !this.unreachable.has(origin);
+    if (reachable === wasReachable) return;
+    if (reachable) this.unreachable.delete(origin);
+    else this.unreachable.add(origin);
+    this.deps.notify({ origin, account: null, scope: 'session', offline: !reachable });
   }
 
   /** A 401 anywhere means the webmail session is gone: forget the account and its cache, then report it. */

@@ -32,6 +32,8 @@ export async function staleWhileRevalidate<T>(
   refresh: () => Promise<T>,
   budgetMs: number,
   now: () => number = Date.now,
+  /** What the last finished attempt said of the connection, for answers given before this one finishes. */
+  knownOffline = false,
 ): Promise<Fresh<T>> {
   if (!cached) {
     const value = await refresh();
@@ -59,5 +61,5 @@ export async function staleWhileRevalidate<T>(
       freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: isOfflineError(error), stale: true, error: error.toData() },
     };
   }
-  return { value: cached.value, freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: false, stale: true } };
+  return { value: cached.value, freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: knownOffline, stale: true } };
 }

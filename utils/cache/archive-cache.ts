@@ -77,6 +77,22 @@ export class ArchiveCache {
     return { items, meta, cachedCount };
   }
 
+  /** Cached summaries of one folder (or of the whole account) that satisfy `matches`: the newest `limit`, newest first. */
+  async filterMessages(account: string, folderId: string | undefined, matches: (summary: MessageSummary) => boolean, limit: number): Promise<MessageSummary[]> {
+    const range = folderId ? folderRange(account, folderId) : IDBKeyRange.bound([account, '', ''], [account, HIGH, HIGH]);
+    const newest = (a: MessageSummary, b: MessageSummary) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1);
+    let found: MessageSummary[] = [];
+    let cursor = await this.db.transaction('messages').store.index('byFolderDate').openCursor(range, 'prev');
+    while (cursor) {
+      const summary = stripAccount(cursor.value);
+      if (matches(summary)) found.push(summary);
+      // Keeps memory bounded on broad filters: only the newest `limit` can be returned.
+      if (found.length > limit * 2) found = found.sort(newest).slice(0, limit);
+      cursor = await cursor.continue();
+    }
+    return found.sort(newest).slice(0, limit);
+  }
+
   /**
    * Stores one page of a listing fetched from the provider. The listing is complete only when the provider
    * says no page follows; a first page restarts the listing (its older rows are dropped).

@@ -27,6 +27,21 @@ export const REQUESTS = {
       limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
     }),
   },
+  // Instant filter over the summaries cached in this browser (subject, sender, recipients); no provider call.
+  'messages.filter': {
+    access: 'extension',
+    payload: v.object({
+      origin,
+      query: v.object({
+        text: v.pipe(v.string(), v.maxLength(500)),
+        folderId: v.optional(folderId),
+        after: v.optional(v.pipe(v.string(), v.isoDate())),
+        before: v.optional(v.pipe(v.string(), v.isoDate())),
+        hasAttachment: v.optional(v.boolean()),
+        limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+      }),
+    }),
+  },
   'message.get': { access: 'extension', payload: v.object({ origin, id }) },
   'message.restore': { access: 'extension', payload: v.object({ origin, id }) },
   'message.move': { access: 'extension', payload: v.object({ origin, id, folderId, fromFolderId: folderId }) },

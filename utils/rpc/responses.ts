@@ -10,6 +10,7 @@ export interface Responses extends Record<RequestName, unknown> {
   'status.get': R<'status'>;
   'folders.list': R<'folders'>;
   'messages.list': R<'messages'>;
+  'messages.filter': R<'filter'>;
   'message.get': R<'message'>;
   'message.restore': R<'restore'>;
   'message.move': void;

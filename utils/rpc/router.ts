@@ -30,6 +30,7 @@ function handlers(deps: RouterDeps): { [N in RequestName]: Handler<N> } {
     'status.get': (p, origin) => s.status(origin, p.mailbox),
     'folders.list': (_p, origin) => s.folders(origin),
     'messages.list': (p, origin) => s.messages(origin, p.folderId, p.offset, p.limit),
+    'messages.filter': (p, origin) => s.filter(origin, p.query),
     'message.get': (p, origin) => s.message(origin, p.id),
     'message.restore': (p, origin) => s.restore(origin, p.id),
     'message.move': (p, origin) => s.move(origin, p.id, p.folderId, p.fromFolderId),

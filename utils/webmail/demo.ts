@@ -28,6 +28,11 @@ export const demoAdapter: WebmailAdapter = {
     item.append(control);
     return { item, control };
   },
+  placeNavItem(navigation, item) {
+    const signOut = navigation.querySelector(selectors.signOutControl)?.closest('li');
+    if (signOut && signOut.parentElement === navigation) navigation.insertBefore(item, signOut);
+    else navigation.append(item);
+  },
   contentArea(doc) {
     return doc.querySelector<HTMLElement>(selectors.contentArea);
   },
@@ -53,6 +58,7 @@ export const demoAdapter: WebmailAdapter = {
     return !!doc.querySelector(selectors.signInForm) && !doc.querySelector(selectors.account);
   },
   watchRoots(doc) {
-    return [doc.querySelector(selectors.topBar), doc.querySelector(selectors.contentArea)].filter((node): node is Element => !!node);
+    const topBar = doc.querySelector(selectors.topBar);
+    return [topBar ?? doc.body];
   },
 };

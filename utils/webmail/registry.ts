@@ -1,6 +1,12 @@
-// PLACEHOLDER — owned by the archive-tab helper (issue 4): picks the adapter of the current webmail.
+// Picks the adapter of the current webmail by URL and a cheap DOM check; unknown pages get the default adapter.
 import type { WebmailAdapter } from './adapter';
+import { arubaAdapter } from './aruba';
+import { defaultAdapter } from './default';
+import { demoAdapter } from './demo';
 
-export function adapterFor(_url: URL, _doc: Document): WebmailAdapter {
-  throw new Error('no webmail adapters yet');
+/** Known webmails, most specific first. */
+export const webmailAdapters: readonly WebmailAdapter[] = [demoAdapter, arubaAdapter];
+
+export function adapterFor(url: URL, doc: Document): WebmailAdapter {
+  return webmailAdapters.find((adapter) => adapter.matches(url, doc)) ?? defaultAdapter;
 }

@@ -6,6 +6,8 @@ export const mainNavigation = 'header.topbar nav[aria-label="Navigazione princip
 export const mainNavigationList = `${mainNavigation} > ul`;
 /** The host's own items; "Esci" is a button, the sections are links. */
 export const hostNavControls = 'a[data-nav], button[data-nav]';
+/** "Esci" (sign out) stays the last item: ours goes before it. */
+export const signOutControl = 'button[data-nav="esci"]';
 export const account = '[data-account]';
 
 // seen 2026-11 on the demo webmail (client/main.ts): the content region and the sign-in form.

@@ -1,0 +1,52 @@
+// The archive app's frame: an extension page in an iframe, told the host's colour scheme and view in its fragment.
+import { t } from '@/utils/i18n';
+
+export type ColorScheme = 'light' | 'dark';
+
+export interface FrameState {
+  theme: ColorScheme;
+  /** The archive view to show ('' = the app's default). */
+  view: string;
+}
+
+/**
+ * The URL of the archive page for a state: `archive.html#theme=dark&view=expiring`. The app reads its fragment on
+ * load and on `hashchange`; nothing else is passed (the app asks the background who is signed in).
+ */
+export function archiveFrameUrl(state: FrameState): string {
+  const params = new URLSearchParams({ theme: state.theme });
+  if (state.view) params.set('view', state.view);
+  return `${browser.runtime.getURL('/archive.html')}#${params.toString()}`;
+}
+
+export function createArchiveFrame(doc: Document, state: FrameState): HTMLIFrameElement {
+  const frame = doc.createElement('iframe');
+  frame.title = t('archiveTab_frameTitle');
+  frame.src = archiveFrameUrl(state);
+  frame.dataset.archivio = 'archive-frame';
+  frame.dataset.theme = state.theme;
+  frame.dataset.view = state.view;
+  frame.style.cssText = 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent';
+  frame.style.colorScheme = state.theme;
+  return frame;
+}
+
+/** Tells an open frame a new scheme or view without a reload and without adding a history entry. */
+export function updateArchiveFrame(frame: HTMLIFrameElement, state: FrameState): void {
+  if (frame.dataset.theme === state.theme && frame.dataset.view === state.view) return;
+  frame.dataset.theme = state.theme;
+  frame.dataset.view = state.view;
+  frame.style.colorScheme = state.theme;
+  const url = archiveFrameUrl(state);
+  const target = frame.contentWindow;
+  try {
+    // Only the fragment changes, so the app gets a `hashchange`; replace() keeps the tab's history clean.
+    if (target) {
+      target.location.replace(url);
+      return;
+    }
+  } catch {
+    // Not reachable (frame not loaded yet): setting src below is the fallback.
+  }
+  frame.src = url;
+}
