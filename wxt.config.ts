@@ -19,7 +19,8 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       permissions: ['storage', 'downloads'],
-      host_permissions: profile.webmailMatches,
+      // Whole webmail origins: the archive API sits beside the webmail pages, outside /new/.
+      host_permissions: profile.webmailOrigins.map((origin) => `${origin}/*`),
       // The archive views live in frames of ours inside the webmail; only the webmail may embed them.
       web_accessible_resources: [{ resources: ['archive.html', 'postmaster.html'], matches: profile.webmailMatches }],
       ...(browser === 'firefox'

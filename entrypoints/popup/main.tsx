@@ -1,9 +1,17 @@
-// Popup entry: mounts the popup view.
+// Popup entry: loads the chosen language and the webmail origin, then mounts the popup.
 import { render } from 'preact';
-import { t } from '@/utils/i18n';
+import '@/components/common/common.css';
+import { Popup } from '@/components/popup/Popup';
+import { popupOrigin } from '@/components/popup/popup-origin';
+import { initI18n, t, uiLanguage } from '@/utils/i18n';
+import { activeProfile } from '@/utils/providers/active';
 
-function Popup() {
-  return <main><h1>{t('extName')}</h1></main>;
+async function main() {
+  await initI18n().catch(() => undefined);
+  document.documentElement.lang = uiLanguage();
+  document.title = t('popup_title');
+  const origin = await popupOrigin(location.search, activeProfile);
+  render(<Popup profile={activeProfile} origin={origin} />, document.getElementById('app')!);
 }
 
-render(<Popup />, document.getElementById('app')!);
+void main();
