@@ -24,7 +24,12 @@ export default defineConfig({
       // The archive views live in frames of ours inside the webmail; only the webmail may embed them.
       web_accessible_resources: [{ resources: ['archive.html', 'postmaster.html'], matches: profile.webmailMatches }],
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'archivio@archivio.example', strict_min_version: '128.0' } } }
+        ? {
+            browser_specific_settings: {
+              // Nothing is collected for us: the extension only talks to the user's own mail provider.
+              gecko: { id: 'archivio@archivio.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            },
+          }
         : {}),
     };
   },
