@@ -38,6 +38,30 @@ async function cachedFolders(): Promise<{ id: string }[] | null> {
   }, MARIO);
 }
 
+/** Stops the extension's service worker the way the browser does when it idles (measured recipe: TOOLING.md). */
+async function stopServiceWorker(): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const before = await browser.worker();
+  await before.evaluate(() => ((globalThis as { marker?: string }).marker = 'old worker'));
+  const closed = new Promise((resolve) => before.once('close', resolve));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  await page.close();
+}
+
+/** The marker set before the stop is gone: the answer came from a new worker, with none of the old globals. */
+async function workerIsFresh(): Promise<boolean> {
+  const workers = browser.context.serviceWorkers();
+  const current = workers[workers.length - 1]!;
+  const marker = await Promise.race([
+    current.evaluate(() => (globalThis as { marker?: string }).marker ?? 'none'),
+    new Promise<string>((resolve) => setTimeout(() => resolve('unanswered'), 3_000)),
+  ]);
+  return marker === 'none';
+}
+
 describe('foundation end to end', () => {
   it('signs in, caches the folders on one visit, and answers from the cache once the provider is gone', async () => {
     const baseUrl = inject('e2eProviderUrl');
@@ -55,6 +79,14 @@ describe('foundation end to end', () => {
     expect(ids).toContain('sent');
     expect(ids.some((id) => /^inbox-\d{4}-\d{2}$/.test(id))).toBe(true);
     await expect.poll(cachedFolders).toEqual(online.value.folders);
+
+    // The worker may be stopped at any moment: a request still gets its answer from a fresh worker.
+    await stopServiceWorker();
+    const afterRestart = await callBackground<FolderReply>(extensionPage, 'folders.list');
+    expect(afterRestart.ok).toBe(true);
+    expect(afterRestart.value!.value.folders).toEqual(online.value.folders);
+    expect(await workerIsFresh()).toBe(true);
+    expect((await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address).toBe(MARIO);
 
     // Stop the provider while the webmail page stays open.
     process.kill(inject('e2ePid'), 'SIGTERM');
