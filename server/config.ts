@@ -41,11 +41,13 @@ function truthy(value: string | undefined): boolean {
 
 /** Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`) over env defaults. */
 export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ProviderConfig {
+  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (!known.has(name)) throw new Error(`unknown flag --${name}`);
     if (name === 'test-mode') {
       flags.set(name, true);
       continue;
@@ -54,8 +56,6 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = proc
     if (value === undefined) throw new Error(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size']);
-  for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
 
   const flag = (name: string): string | undefined => {
     const value = flags.get(name);

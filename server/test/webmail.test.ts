@@ -298,6 +298,21 @@ describe('webmail in Chromium', () => {
     expect((await page.request.get(`${provider.url}/api/session`)).status()).toBe(401);
   });
 
+  it('sends an expired session back to the login, then returns to the same view', async () => {
+    const page = await openPage();
+    await signIn(page, 'luca.neri@example.it');
+    await page.locator('a[data-folder="sent"]').waitFor();
+    expect((await page.request.delete(`${provider.url}/api/session`)).status()).toBe(204);
+    await page.locator('a[data-folder="sent"]').click();
+    await page.getByRole('status').filter({ hasText: 'La sessione è scaduta: accedi di nuovo.' }).waitFor();
+    expect(await mainNav(page).count()).toBe(0);
+    await page.getByLabel('Indirizzo email').fill('luca.neri@example.it');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.locator('#list-title').filter({ hasText: 'Posta inviata' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/posta/sent');
+  });
+
   it('looks right: screenshot of the inbox', async () => {
     const page = await openPage();
     await signIn(page, 'mario.rossi@example.it');

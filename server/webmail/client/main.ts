@@ -23,7 +23,9 @@ const context = (signedIn: Account): AppContext => ({
   navigate,
   fail(error, where) {
     if (error instanceof ApiError && error.status === 401) {
+      const resume = location.hash;
       signedOut('La sessione è scaduta: accedi di nuovo.');
+      pendingHash = resume; // back to where the user was after signing in again
       return;
     }
     const message = error instanceof Error ? error.message : 'Si è verificato un errore.';

@@ -28,8 +28,8 @@ export function setThemeChoice(choice: ThemeChoice): void {
   } catch {
     // not persisted, still applied for this page
   }
-  applyTheme();
-  if (choice !== 'auto') document.documentElement.setAttribute('data-theme', choice);
+  const theme = choice === 'auto' ? (darkQuery.matches ? 'dark' : 'light') : choice;
+  document.documentElement.setAttribute('data-theme', theme); // applied even when storage is unavailable
 }
 
 export function watchSystemTheme(): void {
