@@ -47,6 +47,18 @@ export function requireReadableArchive(ctx: Ctx, address: string): ArchiveRow {
   return archive;
 }
 
+/**
+ * The whole-archive .mbox export: the owner, or the postmaster of the domain so an archive can be saved before it
+ * is disabled (the one place a postmaster gets mail content; every other read stays owner-only).
+ */
+export function requireExportableArchive(ctx: Ctx, address: string): ArchiveRow {
+  requireOwnerOrPostmaster(ctx, address);
+  const archive = ctx.s.archives.get(address);
+  if (!archive) throw notFound('No such mailbox');
+  if (!archive.enabled) throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
+  return archive;
+}
+
 export function requireWritableArchive(ctx: Ctx, address: string): ArchiveRow {
   const archive = requireReadableArchive(ctx, address);
   if (!archive.writable) throw new ApiError('archive_read_only', 'The archive is read-only');

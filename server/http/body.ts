@@ -13,14 +13,19 @@ async function readRaw(ctx: Ctx, limit: number): Promise<Buffer> {
   }
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) {
-      ctx.res.setHeader('Connection', 'close');
-      ctx.req.resume();
-      throw new ApiError('payload_too_large', `Request body larger than ${limit} bytes`);
+  try {
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) {
+        ctx.res.setHeader('Connection', 'close');
+        ctx.req.resume();
+        throw new ApiError('payload_too_large', `Request body larger than ${limit} bytes`);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('invalid_request', 'The request body was cut off');
   }
   return Buffer.concat(chunks);
 }

@@ -10,7 +10,7 @@ export async function runPurge(s: Services, nowMs: number): Promise<number> {
     for (const archive of s.archives.listEnabled()) {
       if (archive.retentionMonths === null) continue;
       const due = duePurge(s, archive.address, archive.retentionMonths, nowMs);
-      purged += await removeFromArchive(s, archive.address, due);
+      purged += await removeFromArchive(s, archive.address, due, { dropEmptyMonths: true });
     }
     return purged;
   });

@@ -72,14 +72,30 @@ export async function archiveCopy(
   return { outcome: 'archived', id };
 }
 
-/** Index rows go first (one transaction), files after: a crash leaves at worst an orphan file, never a dangling row. */
-export async function removeFromArchive(s: Services, address: string, rows: MessageRow[]): Promise<number> {
+/**
+ * Index rows go first (one transaction), files after: a crash leaves at worst an orphan file, never a dangling row.
+ * The retention purge also drops the month folders it leaves empty (users can only empty folders, never remove them).
+ */
+export async function removeFromArchive(
+  s: Services,
+  address: string,
+  rows: MessageRow[],
+  options: { dropEmptyMonths?: boolean } = {},
+): Promise<number> {
   if (rows.length === 0) return 0;
   s.db.transaction(() => {
     const version = s.archives.bumpVersion(address);
     for (const row of rows) {
       s.messages.delete(row.id);
       s.archives.logChange(address, { version, folderId: row.folderId, messageId: row.id, kind: 'removed' });
+    }
+    if (options.dropEmptyMonths) {
+      for (const folderId of new Set(rows.map((r) => r.folderId))) {
+        if (!folderId.startsWith('inbox-')) continue;
+        if (s.messages.totals('archive', address, { folderIds: [folderId] }).count > 0) continue;
+        s.archives.deleteFolder(address, folderId);
+        s.archives.logChange(address, { version, folderId, messageId: null, kind: 'folder' });
+      }
     }
     s.archives.update(address, { fullFlag: false });
     s.archives.trimChanges(address, CHANGE_LOG_KEEP);

@@ -134,6 +134,10 @@ export class ArchivesRepo {
     return result.changes > 0;
   }
 
+  deleteFolder(address: string, id: string): void {
+    this.db.prepare('DELETE FROM archive_folders WHERE address = ? AND id = ?').run(address, id);
+  }
+
   deleteFolders(address: string): void {
     this.db.prepare('DELETE FROM archive_folders WHERE address = ?').run(address);
   }

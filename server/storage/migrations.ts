@@ -91,4 +91,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    // Covering index: usedBytes (SUM of sizes) is computed on every archived message for the quota check.
+    sql: 'CREATE INDEX messages_sizes ON messages (store, address, folder_id, size, seen);',
+  },
 ];

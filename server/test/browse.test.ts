@@ -1,7 +1,7 @@
 // Contract: folders by month, paging with stable cursors, changes since, detail/raw/attachments, export, search, expiring.
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, listAll, MARIO, sendMail, startTestProvider, uniqueSubject, type Client, type TestProvider } from './helpers';
+import { archivePath, GIULIA, listAll, LUCA, MARIO, POSTMASTER, sendMail, startTestProvider, uniqueSubject, type Client, type TestProvider } from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -187,6 +187,20 @@ describe('export', () => {
     const inbox = folders.find((f) => f.id === 'inbox');
     const all = await mario.get(archivePath(MARIO, '/folders/inbox/export'));
     expect(all.text.split('\n').filter((line) => /^From \S+ \w{3} \w{3} /.test(line))).toHaveLength(inbox.messageCount);
+  });
+
+  it('exports the whole archive for its owner and for the postmaster (to save it before disabling), nobody else', async () => {
+    const status = (await mario.get(archivePath(MARIO))).body;
+    const count = (text: string) => text.split('\n').filter((line) => /^From \S+ \w{3} \w{3} [ \d]\d \d\d:/.test(line)).length;
+    const own = await mario.get(archivePath(MARIO, '/export'));
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/mbox');
+    expect(count(own.text)).toBe(status.messageCount);
+    const postmaster = await provider.as(POSTMASTER);
+    expect(count((await postmaster.get(archivePath(MARIO, '/export'))).text)).toBe(status.messageCount);
+    const giulia = await provider.as(GIULIA);
+    expect((await giulia.get(archivePath(MARIO, '/export'))).body.error.code).toBe('forbidden');
+    expect((await postmaster.get(archivePath(LUCA, '/export'))).body.error.code).toBe('archive_disabled');
   });
 });
 

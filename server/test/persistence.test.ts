@@ -31,7 +31,9 @@ async function snapshot(provider: TestProvider) {
 describe('persistence', () => {
   it('keeps accounts, settings, archives, mailboxes and sessions across a restart', async () => {
     const dataDir = tempDataDir();
-    const first = await startTestProvider({ dataDir });
+    // Both runs start at the same simulated date, so time-dependent fields (growth, purge points) compare exactly.
+    const now = new Date();
+    const first = await startTestProvider({ dataDir, now });
     const postmaster = await first.as(POSTMASTER);
     await postmaster.patch(archivePath(GIULIA), { retentionMonths: 36, imapAccess: false });
     const subject = uniqueSubject('Prima del riavvio');
@@ -48,7 +50,7 @@ describe('persistence', () => {
     expect(first.errors).toEqual([]);
 
     // Same data folder, demo seed requested again: nothing is added or reset.
-    const second = await startTestProvider({ dataDir });
+    const second = await startTestProvider({ dataDir, now });
     try {
       const after = await snapshot(second);
       expect(after).toEqual(before);

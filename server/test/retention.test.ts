@@ -61,6 +61,8 @@ describe('retention window', () => {
     expect(gone).toBe(6);
     const empty = (await luca.get(archivePath(LUCA))).body;
     expect(empty).toMatchObject({ messageCount: 0, usedBytes: 0, nextPurge: null });
+    // The purge drops the month folder it emptied (a user can only empty folders, never remove them).
+    expect(((await luca.get(archivePath(LUCA, '/folders'))).body.folders as any[]).map((f) => f.id)).toEqual(['inbox', 'sent']);
     await provider.client().post('/api/test/clock', { now: null });
   });
 

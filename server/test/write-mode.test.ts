@@ -1,6 +1,6 @@
 // Contract: restore (read-only too), move/delete/empty/new folder only in write mode, folders never deletable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, startTestProvider, type Client, type TestProvider } from './helpers';
+import { archivePath, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, type Client, type TestProvider } from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -129,6 +129,10 @@ describe('write mode', () => {
     expect(after.usedBytes).toBe(mid.usedBytes - sent.reduce((n, m) => n + m.size, 0));
     const folders = (await giulia.get(archivePath(GIULIA, '/folders'))).body.folders as any[];
     expect(folders.find((f) => f.id === 'sent')).toMatchObject({ messageCount: 0, bytes: 0 });
+    const month = folders.find((f) => f.kind === 'inbox-month' && f.messageCount > 0);
+    expect((await giulia.post(archivePath(GIULIA, `/folders/${month.id}/empty`), {})).body.removed).toBe(month.messageCount);
+    const kept = ((await giulia.get(archivePath(GIULIA, '/folders'))).body.folders as any[]).find((f) => f.id === month.id);
+    expect(kept).toMatchObject({ messageCount: 0, bytes: 0 });
     // The mailbox itself is untouched by archive operations.
     expect((await mailboxItems(giulia, 'sent')).length).toBeGreaterThan(0);
   });
@@ -147,14 +151,17 @@ describe('write mode', () => {
 
 describe('mailbox API', () => {
   it('deleting in the mailbox moves to trash, then removes for good; the archive keeps its copy', async () => {
+    const subject = `Da cancellare ${Date.now()}`;
+    await sendMail(provider, { from: 'x@outside.example.com', to: GIULIA, subject, text: 'x' });
     const inbox = await mailboxItems(giulia, 'inbox');
-    const victim = inbox[0];
+    const victim = inbox.find((m: any) => m.subject === subject);
     expect((await giulia.del(`/api/mail/messages/${victim.id}`)).status).toBe(204);
     expect((await mailboxItems(giulia, 'trash')).some((m: any) => m.id === victim.id)).toBe(true);
+    expect((await mailboxItems(giulia, 'inbox')).some((m: any) => m.id === victim.id)).toBe(false);
     expect((await giulia.del(`/api/mail/messages/${victim.id}`)).status).toBe(204);
     expect((await giulia.get(`/api/mail/messages/${victim.id}`)).status).toBe(404);
-    const archived = await giulia.get(archivePath(GIULIA, `/search?q=${encodeURIComponent(victim.subject.split(' ')[0])}`));
-    expect((archived.body.items as any[]).some((m) => m.messageId === victim.messageId)).toBe(true);
+    const archived = await giulia.get(archivePath(GIULIA, `/search?q=${encodeURIComponent(subject)}`));
+    expect((archived.body.items as any[]).map((m) => m.messageId)).toEqual([victim.messageId]);
     // Another user's mailbox message is simply not found.
     expect((await mario.get(`/api/mail/messages/${inbox[1].id}`)).status).toBe(404);
   });

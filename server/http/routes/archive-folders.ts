@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { createCustomFolder, removeFromArchive } from '../../services/archive-store';
 import { folderList, foldersCovered, toSummary } from '../../services/archive-view';
-import { requireReadableArchive, requireWritableArchive } from '../access';
+import { requireExportableArchive, requireReadableArchive, requireWritableArchive } from '../access';
 import { readBody } from '../body';
 import { sendJson, type Ctx } from '../context';
 import { contentDisposition } from '../download';
@@ -70,6 +70,20 @@ export const archiveFolderRoutes: Route[] = [
         'Content-Security-Policy': "sandbox; default-src 'none'",
       });
       await streamMbox(ctx.s, ctx.res, ctx.s.messages.iterateOldestFirst('archive', address, { folderIds }));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: `${ARCHIVE}/export`,
+    handler: async (ctx) => {
+      const address = ctx.params.address as string;
+      requireExportableArchive(ctx, address);
+      ctx.res.writeHead(200, {
+        'Content-Type': 'application/mbox',
+        'Content-Disposition': contentDisposition(`${address}-archivio.mbox`),
+        'Content-Security-Policy': "sandbox; default-src 'none'",
+      });
+      await streamMbox(ctx.s, ctx.res, ctx.s.messages.iterateOldestFirst('archive', address, {}));
     },
   },
   {

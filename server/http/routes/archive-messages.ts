@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { extractAttachment, type IndexFields } from '../../mail/parse';
 import { moveInArchive, moveTarget, removeFromArchive } from '../../services/archive-store';
 import { toDetail, toSummary } from '../../services/archive-view';
-import type { Services } from '../../services/context';
+import { readMessageFile } from '../../services/message-file';
 import { deliverToMailbox } from '../../services/mailbox';
 import type { MessageRow } from '../../storage/messages';
 import { archivedMessage, requireReadableArchive, requireWritableArchive } from '../access';
@@ -19,17 +19,6 @@ const MESSAGE = `${API}/mailboxes/:address/archive/messages/:id`;
 const Move = v.strictObject({
   folderId: v.pipe(v.string(), v.regex(/^(inbox|sent|inbox-\d{4}-(0[1-9]|1[0-2])|custom-[1-9]\d{0,8})$/, 'unknown folder id')),
 });
-
-/** Reads a message file; a concurrent move may have just renamed it, so the row is looked up once more. */
-export async function readArchived(s: Services, row: MessageRow): Promise<Buffer> {
-  try {
-    return await s.maildirs.read(row.file);
-  } catch {
-    const again = s.messages.get(row.store, row.address, row.id);
-    if (!again || again.file === row.file) throw notFound('The message no longer exists');
-    return s.maildirs.read(again.file);
-  }
-}
 
 function target(ctx: Ctx): { address: string; id: string } {
   return { address: ctx.params.address as string, id: ctx.params.id as string };
@@ -57,7 +46,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       const archive = requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      sendJson(ctx, 200, await toDetail(await readArchived(ctx.s, row), toSummary(row, archive.retentionMonths)));
+      sendJson(ctx, 200, await toDetail(await readMessageFile(ctx.s, row), toSummary(row, archive.retentionMonths)));
     },
   },
   {
@@ -67,7 +56,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      sendDownload(ctx.res, await readArchived(ctx.s, row), 'message/rfc822', `${row.id}.eml`);
+      sendDownload(ctx.res, await readMessageFile(ctx.s, row), 'message/rfc822', `${row.id}.eml`);
     },
   },
   {
@@ -77,7 +66,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      const attachment = await extractAttachment(await readArchived(ctx.s, row), Number(ctx.params.index));
+      const attachment = await extractAttachment(await readMessageFile(ctx.s, row), Number(ctx.params.index));
       if (!attachment) throw notFound('No such attachment');
       sendDownload(ctx.res, attachment.content, safeContentType(attachment.contentType), attachment.filename);
     },
@@ -92,7 +81,7 @@ export const archiveMessageRoutes: Route[] = [
       const mailboxMessageId = await ctx.s.lock.run(async () => {
         requireReadableArchive(ctx, address);
         const row = archivedMessage(ctx, address, id);
-        const raw = await readArchived(ctx.s, row);
+        const raw = await readMessageFile(ctx.s, row);
         return deliverToMailbox(ctx.s, address, 'inbox', raw, fieldsOf(row), { dateMs: row.dateMs, via: 'restore', seen: false });
       });
       sendJson(ctx, 200, { restored: true, mailboxMessageId });

@@ -5,6 +5,7 @@ import { submit } from '../../intake/deliver';
 import { extractAttachment } from '../../mail/parse';
 import { toDetail, toSummary } from '../../services/archive-view';
 import { deleteFromMailbox, MAIL_FOLDERS } from '../../services/mailbox';
+import { readMessageFile } from '../../services/message-file';
 import type { MessageRow } from '../../storage/messages';
 import { readBody } from '../body';
 import { sendJson, sendNoContent, type Ctx } from '../context';
@@ -13,7 +14,6 @@ import { notFound } from '../errors';
 import { page, parseCursor, parseLimit } from '../paging';
 import type { Route } from '../router';
 import { requireAccount } from '../session';
-import { readArchived } from './archive-messages';
 
 const EMAIL = /^[^\s@<>",;]{1,64}@[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/i;
 
@@ -78,7 +78,7 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/messages/:id',
     handler: async (ctx) => {
       const row = ownMessage(ctx);
-      const detail = await toDetail(await readArchived(ctx.s, row), { ...mailSummary(row), seen: true });
+      const detail = await toDetail(await readMessageFile(ctx.s, row), { ...mailSummary(row), seen: true });
       ctx.s.messages.markSeen(row.id);
       sendJson(ctx, 200, detail);
     },
@@ -88,7 +88,7 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/messages/:id/attachments/:index',
     handler: async (ctx) => {
       const row = ownMessage(ctx);
-      const attachment = await extractAttachment(await readArchived(ctx.s, row), Number(ctx.params.index));
+      const attachment = await extractAttachment(await readMessageFile(ctx.s, row), Number(ctx.params.index));
       if (!attachment) throw notFound('No such attachment');
       sendDownload(ctx.res, attachment.content, safeContentType(attachment.contentType), attachment.filename);
     },

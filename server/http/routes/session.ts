@@ -7,7 +7,7 @@ import { ApiError } from '../errors';
 import type { Route } from '../router';
 import { accountView, clearSessionCookie, requireAccount, sessionToken, setSessionCookie } from '../session';
 
-const SignIn = v.object({ address: v.pipe(v.string(), v.maxLength(254)), password: v.pipe(v.string(), v.maxLength(1024)) });
+const SignIn = v.strictObject({ address: v.pipe(v.string(), v.maxLength(254)), password: v.pipe(v.string(), v.maxLength(1024)) });
 
 export const sessionRoutes: Route[] = [
   {
