@@ -6,6 +6,13 @@ import { fragmentRoute } from './route';
 import * as selectors from './selectors/aruba';
 import { deepFind, deepQuery, deepQueryAll, deepQueryFirst, shadowRootsAbove } from './shadow';
 
+/** The parent element, or the shadow host when `element` is at the top of a shadow root. */
+function parentAcrossShadow(element: Element): HTMLElement | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? (root.host as HTMLElement) : null;
+}
+
 function labelOf(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -71,7 +78,7 @@ export const arubaAdapter: WebmailAdapter = {
   navigation: findNavigation,
   createNavItem(doc, label) {
     const list = findNavigation(doc);
-    const model = list?.querySelector<HTMLElement>(selectors.navigationItems);
+    const model = [...(list?.children ?? [])].find((child): child is HTMLElement => child.matches(selectors.navigationItems));
     if (model) return cloneItem(model, label);
     const item = doc.createElement('li');
     const control = doc.createElement('a');
@@ -105,19 +112,17 @@ export const arubaAdapter: WebmailAdapter = {
       [...candidate.querySelectorAll('[role="tab"]')].some((tab) => tabLabels.includes(labelOf(tab))));
     if (!tablist) return null;
     // The detail is the tablist's nearest ancestor that names the mailbox in a title.
-    let scope: Element | null = tablist.parentElement;
+    let scope = parentAcrossShadow(tablist);
     let address: string | null = null;
     // A few levels only: higher up, the user menu's own address would be mistaken for the mailbox's.
-    for (let level = 0; scope && !address && level < 6; level += 1) {
-      for (const title of scope.querySelectorAll(selectors.mailboxDetailTitle)) {
-        address = addressIn(labelOf(title));
-        if (address) break;
-      }
-      if (!address) scope = scope.parentElement ?? (scope.getRootNode() instanceof ShadowRoot ? (scope.getRootNode() as ShadowRoot).host : null);
+    for (let level = 0; scope && level < 6; level += 1) {
+      address = [...scope.querySelectorAll(selectors.mailboxDetailTitle)].map((title) => addressIn(labelOf(title))).find(Boolean) ?? null;
+      if (address) break;
+      scope = parentAcrossShadow(scope);
     }
     if (!address || !scope) return null;
-    const panel = scope.querySelector<HTMLElement>(selectors.mailboxDetailPanels);
-    return { address, tablist, panelHost: panel?.parentElement ?? tablist.parentElement ?? tablist };
+    const panel = deepQuery<HTMLElement>(scope, selectors.mailboxDetailPanels);
+    return { address, tablist, panelHost: panel?.parentElement ?? parentAcrossShadow(tablist) ?? tablist };
   },
   archiveRoute: fragmentRoute(selectors.archiveRoutePrefix),
   isSignedOut(doc) {

@@ -15,7 +15,7 @@ const keptValues = new Set([
 ]);
 /** Attributes whose presence matters but whose value may be personal (labels, addresses, routes). */
 const presenceOnly = new Set(['aria-label', 'aria-labelledby', 'aria-controls', 'title', 'href', 'data-account', 'data-mailbox', 'hidden']);
-const keyword = /^[a-z][a-z-]{0,30}$/i;
+const keyword = /^[a-z][a-z_-]{0,40}$/i;
 /** Elements whose children say nothing about the page's layout. */
 const opaque = new Set(['script', 'style', 'svg', 'template', 'noscript', 'iframe', 'canvas', 'video', 'audio']);
 

@@ -16,7 +16,9 @@ export interface FrameState {
 export function archiveFrameUrl(state: FrameState): string {
   const params = new URLSearchParams({ theme: state.theme });
   if (state.view) params.set('view', state.view);
-  return `${browser.runtime.getURL('/archive.html')}#${params.toString()}`;
+  // Cast: the page is another helper's entrypoint, absent from WXT's generated path list until it is built.
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  return `${getURL('/archive.html')}#${params.toString()}`;
 }
 
 export function createArchiveFrame(doc: Document, state: FrameState): HTMLIFrameElement {

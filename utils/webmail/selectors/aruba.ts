@@ -17,8 +17,8 @@ export const navigationLists = [
   '[role="menubar"]',
   'nav [role="list"]',
 ] as const;
-/** Items of a navigation list (plain <li>, ARIA menu items, or the controls themselves). */
-export const navigationItems = ':scope > li, :scope > [role="none"], :scope > [role="menuitem"], :scope > [role="listitem"], :scope > a';
+/** Children of a navigation list that are its items (plain <li>, ARIA menu items, or the controls themselves). */
+export const navigationItems = 'li, [role="none"], [role="menuitem"], [role="listitem"], a';
 export const navigationControls = 'a, button, [role="menuitem"], [role="link"], [role="tab"]';
 // seen 2026-11 in the provider's guides: visible (Italian) labels of the webmail menu, used to recognise the list
 // when the custom-element names change; a list qualifies when it holds one of them.
