@@ -17,12 +17,18 @@ export interface CopyFieldProps {
   name?: string;
 }
 
+/** Lets a long address wrap before its "@" rather than at an arbitrary letter; the text itself is unchanged. */
+function breakable(value: string) {
+  const at = value.indexOf('@');
+  return at > 0 ? [value.slice(0, at), <wbr key="wbr" />, value.slice(at)] : value;
+}
+
 export function CopyField({ label, value, copyable = true, name }: CopyFieldProps) {
   return (
     <div class="arc-field" data-field={name}>
       <dt class="arc-field__label">{label}</dt>
       <dd class="arc-field__value">
-        <span class={copyable ? 'arc-field__text arc-field__text--code' : 'arc-field__text'}>{value}</span>
+        <span class={copyable ? 'arc-field__text arc-field__text--code' : 'arc-field__text'}>{breakable(value)}</span>
         {copyable ? <CopyButton text={value} label={label} /> : null}
       </dd>
     </div>

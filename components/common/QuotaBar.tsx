@@ -6,7 +6,8 @@
  * - `label`    visible caption (default "Spazio usato"); `compact` hides it (e.g. in a table cell, where the
  *              column header names it) but keeps it as the meter's accessible name.
  * The root carries `data-level` = ok | warning (≥ 80 %) | critical (≥ 95 %) | full | unlimited, which sets the
- * colour; the text says the same thing in words, so colour is never the only signal.
+ * colour; the text says the same thing in words, so colour is never the only signal. An unlimited plan has no
+ * bar (and no meter role): only "<used> usati · spazio illimitato".
  */
 import { quotaLevel, usageRatio } from '@/utils/archive/quota';
 import { formatBytes, formatLocale, formatPercent } from '@/utils/format';
@@ -44,17 +45,19 @@ export function QuotaBar({ usedBytes, quotaBytes, full = false, locale = formatL
           <span class="arc-quota__summary">{summary}</span>
         </div>
       )}
-      <div
-        class="arc-quota__track"
-        role="meter"
-        aria-label={caption}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={ratio === null ? undefined : Math.round(shown * 100)}
-        aria-valuetext={summary}
-      >
-        <div class="arc-quota__fill" style={{ width: ratio === null ? '0%' : `${Math.max(shown * 100, shown > 0 ? 1 : 0)}%` }} />
-      </div>
+      {ratio === null ? null : (
+        <div
+          class="arc-quota__track"
+          role="meter"
+          aria-label={caption}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(shown * 100)}
+          aria-valuetext={summary}
+        >
+          <div class="arc-quota__fill" style={{ width: `${Math.max(shown * 100, shown > 0 ? 1 : 0)}%` }} />
+        </div>
+      )}
       {compact ? <span class="arc-quota__summary">{summary}</span> : null}
     </div>
   );

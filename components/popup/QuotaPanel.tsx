@@ -5,6 +5,9 @@ import { daysUntilFull, quotaLevel, usageRatio } from '@/utils/archive/quota';
 import { formatNumber, formatPercent, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
 
+/** Beyond a year the estimate says only that: a figure like "41.975 giorni" is noise, not information. */
+const YEAR_DAYS = 365;
+
 /** Only http(s) links leave the popup, whatever the status says. */
 function httpUrl(candidate: string | undefined, fallback: string): string {
   try {
@@ -35,7 +38,9 @@ export function QuotaPanel({ status, locale, upgradeUrl }: { status: ArchiveStat
       ) : null}
       {days !== null && days > 0 ? (
         <p class="pp-muted" data-days-until-full={days}>
-          {t(pluralKey('popup_quota_daysUntilFull', days, locale), formatNumber(days, locale), status.growth.windowDays)}
+          {days > YEAR_DAYS
+            ? t('popup_quota_daysUntilFull_long', status.growth.windowDays)
+            : t(pluralKey('popup_quota_daysUntilFull', days, locale), formatNumber(days, locale), status.growth.windowDays)}
         </p>
       ) : null}
       {level === 'warning' || level === 'critical' || level === 'full' ? (

@@ -20,7 +20,7 @@ export function usePopupState(origin: string | undefined) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [me, setMe] = useState<Me | null>(null);
   const address = useRef<string | null>(null);
-  const recheck = useRef<ReturnType<typeof setTimeout>>();
+  const recheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const load = useCallback(async () => {
     try {

@@ -19,6 +19,8 @@ export async function launchWithExtension(extensionDir: string, options: { local
     executablePath: CHROMIUM,
     headless: true,
     locale: options.locale ?? 'it-IT',
+    // chrome.i18n follows the browser's UI language, which on Linux comes from the environment.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'it-IT').replace('-', '_'), LANG: `${(options.locale ?? 'it-IT').replace('-', '_')}.UTF-8` },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

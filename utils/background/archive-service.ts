@@ -153,13 +153,13 @@ export class ArchiveService {
 
   async downloadUrl(origin: string, target: DownloadTarget) {
     const me = await this.account(origin);
+    if (target.kind === 'archive-export' && target.mailbox !== me.address && me.role !== 'postmaster') {
+      throw new ArchiveError('forbidden', { detail: 'only the owner or the postmaster may export a whole archive' });
+    }
     const client = this.deps.clientFor(origin);
     if (target.kind === 'raw') return client.rawUrl(me.address, target.id);
     if (target.kind === 'attachment') return client.attachmentUrl(me.address, target.id, target.index);
-    if (target.kind === 'archive-export') {
-      if (target.mailbox !== me.address && me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'only the owner or the postmaster may export a whole archive' });
-      return client.archiveExportUrl(target.mailbox);
-    }
+    if (target.kind === 'archive-export') return client.archiveExportUrl(target.mailbox);
     return client.exportUrl(me.address, target.folderId);
   }
 
