@@ -1,0 +1,25 @@
+// Options entry: loads the chosen language and mounts the page; a new language re-renders it at once.
+import { render } from 'preact';
+import '@/components/common/common.css';
+import { initI18n, t, uiLanguage, useDictionary, type Language } from '@/utils/i18n';
+import { activeProfile } from '@/utils/providers/active';
+import { Options } from './Options';
+import './options.css';
+
+const root = document.getElementById('app')!;
+
+function mount(languageSaved = false) {
+  document.documentElement.lang = uiLanguage();
+  document.title = t('options_title');
+  // A fresh tree, so every section picks up the new language.
+  render(null, root);
+  render(<Options profile={activeProfile} onLanguage={changeLanguage} languageSaved={languageSaved} />, root);
+}
+
+async function changeLanguage(language: Language) {
+  if (language === 'auto') useDictionary('it', null);
+  else await initI18n();
+  mount(true);
+}
+
+void initI18n().catch(() => undefined).then(() => mount());
