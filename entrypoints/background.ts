@@ -21,8 +21,10 @@ export default defineBackground(() => {
     identities,
     notify: (event) => {
       notify(event);
-      if (event.scope === 'session' && event.account === null) void showBadge(browser.action, null, t).catch(() => undefined);
+      const signedOut = event.scope === 'session' && event.account === null && event.offline === undefined;
+      if (signedOut) void showBadge(browser.action, null, t).catch(() => undefined);
     },
+    onOwnStatus: (status) => void showBadge(browser.action, status, t).catch(() => undefined),
   });
   const route = createRouter({
     service,

@@ -17,6 +17,8 @@ export interface ServiceDeps {
   notify: Notify;
   revalidateBudgetMs?: number;
   now?: () => number;
+  /** Called with the signed-in user's own archive status whenever a visit refreshes it (toolbar badge). */
+  onOwnStatus?: (status: ArchiveStatus) => void;
 }
 
 export interface SessionInfo {
@@ -59,6 +61,7 @@ export class ArchiveService {
       if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
       await this.deps.identities.set(origin, me);
       if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
+      void this.warm(origin);
       return { origin, me, offline: false };
     } catch (error) {
       if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
@@ -69,6 +72,14 @@ export class ArchiveService {
       }
       throw error;
     }
+  }
+
+  /** A webmail visit fills the cache ahead of need, so the archive and the popup open at once. */
+  private async warm(origin: string): Promise<void> {
+    await this.once(`warm|${origin}`, async () => {
+      const [status] = await Promise.allSettled([this.status(origin), this.folders(origin)]);
+      if (status.status === 'fulfilled') this.deps.onOwnStatus?.(status.value.value);
+    });
   }
 
   /** The signed-in account on an origin, or `unauthenticated`. */
