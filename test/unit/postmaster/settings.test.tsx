@@ -1,0 +1,109 @@
+// The Archivio tab's settings: switch states, the retention values, changes sent once and shown at once.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ArchiveSettings } from '@/components/postmaster/ArchiveSettings';
+import { useDictionary } from '@/utils/i18n';
+import { marioStatus, plain, standInBackground, useItalian } from './support';
+
+const MARIO = 'mario.rossi@example.it';
+const LUCA = 'luca.neri@example.it';
+const ORIGIN = 'http://127.0.0.1:8787';
+const lucaOff = () => marioStatus({ address: LUCA, archiveAddress: 'luca.neri_example.it@archivio.postassl.it', enabled: false, retentionMonths: null, usedBytes: 0, messageCount: 0 });
+
+beforeEach(useItalian);
+afterEach(() => {
+  cleanup();
+  useDictionary('it', null);
+});
+
+const switchNamed = (name: string) => screen.getByRole('switch', { name });
+
+describe('ArchiveSettings', () => {
+  it('shows mario as the provider has him: on, read-only, IMAP off, 24 months, next deletion window', async () => {
+    standInBackground([marioStatus({ nextPurge: { dueFrom: '2026-12-02T16:10:51.000Z', dueTo: '2026-12-30T09:15:22.000Z', count: 15 } })]);
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    await screen.findByRole('switch', { name: 'Archivio attivo' });
+    expect(switchNamed('Archivio attivo').getAttribute('aria-checked')).toBe('true');
+    expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('false');
+    expect(plain(switchNamed('Archivio in scrittura').textContent)).toBe('Sola lettura');
+    expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('false');
+    const retention = screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement;
+    expect(retention.value).toBe('24');
+    expect([...retention.options].map((option) => plain(option.textContent))).toEqual(['Mai', '6 mesi', '12 mesi', '18 mesi', '24 mesi', '30 mesi', '36 mesi', '42 mesi', '48 mesi']);
+    expect(screen.getByText(/2-3 giorni prima o dopo/)).toBeTruthy();
+    expect(plain(document.querySelector('[data-next-purge]')?.textContent)).toBe('Prossima cancellazione15 messaggi, tra il 2 dicembre 2026 e il 30 dicembre 2026.');
+    expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('300 MiB di 1 GiB · 29%');
+    expect(plain(document.querySelector('[data-plan]')?.textContent)).toBe('Archivio 1 GB');
+    expect(screen.getByRole('link', { name: 'Aumenta lo spazio' }).getAttribute('href')).toBe('http://127.0.0.1:8787/#/piani');
+    expect(plain(document.querySelector('[data-field="archiveAddress"] .arc-field__text')?.textContent)).toBe('mario.rossi_example.it@archivio.postassl.it');
+    expect(screen.getByRole('button', { name: 'Copia Server posta in entrata' })).toBeTruthy();
+  });
+
+  it('sends each change once and shows the new state at once', async () => {
+    const background = standInBackground([marioStatus()]);
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Archivio in scrittura' }));
+    await waitFor(() => expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('true'));
+    expect(plain(switchNamed('Archivio in scrittura').textContent)).toBe('In scrittura');
+
+    fireEvent.click(switchNamed("Accesso all'Archivio tramite IMAP"));
+    await waitFor(() => expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('true'));
+
+    fireEvent.change(screen.getByLabelText('Impostazioni di cancellazione'), { target: { value: '36' } });
+    await waitFor(() => expect((screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement).value).toBe('36'));
+    fireEvent.change(screen.getByLabelText('Impostazioni di cancellazione'), { target: { value: 'never' } });
+    await waitFor(() => expect((screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement).value).toBe('never'));
+    expect(screen.getByText(/Nessuna: i messaggi restano/)).toBeTruthy();
+
+    expect(background.calls.filter((call) => call.name.startsWith('admin.')).map((call) => [call.name, call.payload])).toEqual([
+      ['admin.updateSettings', { origin: ORIGIN, mailbox: MARIO, patch: { writable: true } }],
+      ['admin.updateSettings', { origin: ORIGIN, mailbox: MARIO, patch: { imapAccess: true } }],
+      ['admin.updateSettings', { origin: ORIGIN, mailbox: MARIO, patch: { retentionMonths: 36 } }],
+      ['admin.updateSettings', { origin: ORIGIN, mailbox: MARIO, patch: { retentionMonths: null } }],
+    ]);
+  });
+
+  it('keeps the old state and says why when a change fails, without retrying it', async () => {
+    const background = standInBackground([marioStatus()]);
+    background.failNext('admin.updateSettings', MARIO, 'server');
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Archivio in scrittura' }));
+    expect(plain((await screen.findByRole('alert')).textContent)).toContain('Modifica non riuscita');
+    expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('false');
+    expect(background.calls.filter((call) => call.name === 'admin.updateSettings')).toHaveLength(1);
+  });
+
+  it('asks the caller for the typed confirmation instead of disabling, and enables a disabled archive directly', async () => {
+    const background = standInBackground([marioStatus(), lucaOff()]);
+    const requestDisable = vi.fn();
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={requestDisable} />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Archivio attivo' }));
+    expect(requestDisable).toHaveBeenCalledTimes(1);
+    expect(background.calls.some((call) => call.name === 'admin.disable')).toBe(false);
+    expect(switchNamed('Archivio attivo').getAttribute('aria-checked')).toBe('true');
+    cleanup();
+
+    render(<ArchiveSettings mailbox={LUCA} origin={ORIGIN} onRequestDisable={requestDisable} />);
+    const main = await screen.findByRole('switch', { name: 'Archivio attivo' });
+    expect(main.getAttribute('aria-checked')).toBe('false');
+    expect(screen.queryByRole('switch', { name: 'Archivio in scrittura' })).toBeNull();
+    expect(screen.queryByLabelText('Impostazioni di cancellazione')).toBeNull();
+    fireEvent.click(main);
+    await waitFor(() => expect(switchNamed('Archivio attivo').getAttribute('aria-checked')).toBe('true'));
+    expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('false');
+    expect(background.calls.filter((call) => call.name === 'admin.enable')).toHaveLength(1);
+  });
+
+  it('reloads when the background says the mailbox changed elsewhere', async () => {
+    const background = standInBackground([marioStatus()]);
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    await screen.findByRole('switch', { name: 'Archivio attivo' });
+    background.statuses.set(MARIO, marioStatus({ imapAccess: true }));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: 'giulia.verdi@example.it' }, {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('false');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: MARIO }, {});
+    await waitFor(() => expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('true'));
+  });
+});
