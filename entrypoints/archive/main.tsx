@@ -1,0 +1,25 @@
+// Archive page entry (archive.html): colour scheme, language, then the app, talking to the background over rpc.
+import { render } from 'preact';
+import { initI18n, t, uiLanguage } from '@/utils/i18n';
+import { activeProfile } from '@/utils/providers/active';
+import { rpcArchiveApi } from '@/utils/archive-app/api';
+import { readHash } from '@/utils/archive-app/hash';
+import { followColorScheme } from '@/utils/archive-app/theme';
+import { ArchiveApp } from '@/components/archive/ArchiveApp';
+import './style.css';
+
+followColorScheme(window);
+
+async function start() {
+  await initI18n().catch(() => undefined);
+  document.documentElement.lang = uiLanguage();
+  document.title = t('archive_app_title');
+  const { origin } = readHash(location.hash);
+  const downloads = typeof browser !== 'undefined' && browser.downloads ? browser.downloads : null;
+  render(
+    <ArchiveApp api={rpcArchiveApi(origin)} webmailUrl={activeProfile.webmailUrl} upgradeUrl={activeProfile.upgradeUrl} downloads={downloads} />,
+    document.getElementById('app')!,
+  );
+}
+
+void start();

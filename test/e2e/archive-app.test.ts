@@ -1,0 +1,401 @@
+// Issue 4 (archive app): browse months, read safely, restore, read-only vs write mode, search, expiring, export, states.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Folder, MessageSummary } from '../../utils/api/schemas';
+import { monthLabel } from '../../utils/archive/months';
+import { CHROMIUM, type ExtensionBrowser } from '../support/browser';
+import { signIn, testControl } from '../support/session';
+import { callBackground } from './support';
+
+const MARIO = 'mario.rossi@example.it';
+const GIULIA = 'giulia.verdi@example.it';
+const LUCA = 'luca.neri@example.it';
+const SHOTS = '/tmp';
+let browser: ExtensionBrowser;
+let baseUrl: string;
+
+// The browser's proxy for everything but loopback: every attempt to fetch remote content (the seeded newsletters'
+// images, the phishing mail's scripts and frames) reaches this server, which counts it and goes no further.
+let counter: Server;
+const proxied: string[] = [];
+/** The browser's own services (autofill, accounts) also use the proxy; they are not the mail's content. */
+const BROWSER_OWN = /(^|\.)(google|googleapis|gstatic|gvt1)\.com$/;
+const hostOf = (target: string) => (target.includes('://') ? new URL(target).hostname : target.replace(/:\d+$/, ''));
+/** Hosts the mail made the browser contact, in order. */
+const mailHosts = () => proxied.map(hostOf).filter((host) => !BROWSER_OWN.test(host));
+
+async function launchBehindCounter(extensionDir: string, proxy: string): Promise<ExtensionBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'archivio-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'it-IT',
+    // As launchWithExtension: chrome.i18n reads the UI language from the environment (Italian, as a user's would be).
+    env: { ...process.env, LANGUAGE: 'it_IT', LANG: 'it_IT.UTF-8' },
+    proxy: { server: proxy, bypass: '127.0.0.1,localhost' },
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=it-IT'],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await worker()).url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { context, extensionId, worker, close };
+}
+
+beforeAll(async () => {
+  baseUrl = inject('e2eProviderUrl');
+  await testControl(baseUrl, 'reset');
+  counter = createServer((request, response) => {
+    proxied.push(request.url ?? '');
+    response.writeHead(502).end();
+  });
+  counter.on('connect', (request: IncomingMessage, socket: Duplex) => {
+    proxied.push(request.url ?? '');
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+  browser = await launchBehindCounter(inject('extensionDir'), `http://127.0.0.1:${(counter.address() as AddressInfo).port}`);
+});
+
+afterAll(async () => {
+  await testControl(baseUrl, 'faults', {}, 'DELETE').catch(() => undefined);
+  await testControl(baseUrl, 'reset').catch(() => undefined);
+  await browser?.close();
+  await new Promise((resolve) => counter?.close(resolve));
+});
+
+/** The provider's own view, with the user's session over HTTP: what the app must show. */
+async function provider<T>(address: string, path: string): Promise<T> {
+  const session = await signIn(baseUrl, address);
+  const response = await session.fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(address)}/archive${path}`, baseUrl));
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The same steps as `signInOnWebmail`, usable in hooks (no expect.poll). */
+async function signInAs(address: string): Promise<Page> {
+  await browser.context.clearCookies();
+  const webmail = await browser.context.newPage();
+  await webmail.goto(baseUrl);
+  await webmail.getByLabel('Indirizzo email').fill(address);
+  await webmail.getByLabel('Password').fill('archivio-demo');
+  await webmail.getByRole('button', { name: 'Accedi' }).click();
+  await webmail.locator(`[data-account="${address}"]`).first().waitFor({ timeout: 15_000 });
+  return webmail;
+}
+
+async function openArchive(theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}&theme=${theme}`);
+  return page;
+}
+
+const tree = (page: Page) => page.getByRole('tree', { name: "Cartelle dell'archivio" });
+const folderItem = (page: Page, id: string) => page.locator(`[role=treeitem][data-folder-id="${id}"]`);
+const rows = (page: Page) => page.locator('[role=option][data-message-id]');
+const row = (page: Page, id: string) => page.locator(`[role=option][data-message-id="${id}"]`);
+const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
+
+async function openMessage(page: Page, folderId: string, id: string): Promise<void> {
+  await folderItem(page, folderId).click();
+  await page.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
+  await row(page, id).click();
+  await page.locator('.reader-headers').waitFor();
+}
+
+describe('archive app, read-only (mario)', () => {
+  let webmail: Page;
+  let app: Page;
+  let folders: Folder[];
+
+  beforeAll(async () => {
+    webmail = await signInAs(MARIO);
+    folders = (await provider<{ folders: Folder[] }>(MARIO, '/folders')).folders;
+    app = await openArchive();
+    await tree(app).waitFor({ timeout: 20_000 });
+  });
+
+  it('shows the folders with months named in Italian and their counts, and browses them', async () => {
+    const months = folders.filter((folder) => folder.kind === 'inbox-month');
+    expect(months.length).toBeGreaterThan(3);
+    for (const month of months.slice(0, 4)) {
+      const item = folderItem(app, month.id);
+      const count = month.messageCount === 1 ? '1 messaggio' : `${month.messageCount} messaggi`;
+      expect(await item.getAttribute('aria-label')).toBe(`${monthLabel(month.month!, 'it')}, ${count}`);
+    }
+    expect(await folderItem(app, 'inbox').getAttribute('aria-label')).toMatch(/^Posta in arrivo, \d+ messaggi$/);
+    expect(await folderItem(app, 'sent').getAttribute('aria-label')).toMatch(/^Posta inviata, \d+ messaggi$/);
+    expect(await app.locator('[data-mode="read-only"]').textContent()).toContain("solo il postmaster può attivare");
+
+    for (const month of [months[0]!, months[2]!]) {
+      await folderItem(app, month.id).click();
+      const list = app.getByRole('listbox', { name: `Messaggi in ${monthLabel(month.month!, 'it')}` });
+      await list.waitFor();
+      await expect.poll(async () => Number(await rows(app).first().getAttribute('aria-setsize'))).toBe(month.messageCount);
+      const expected = (await provider<{ items: MessageSummary[] }>(MARIO, `/folders/${month.id}/messages?limit=3`)).items;
+      expect(await rows(app).first().getAttribute('data-message-id')).toBe(expected[0]!.id);
+      expect(await rows(app).first().textContent()).toContain(expected[0]!.subject);
+    }
+    await app.screenshot({ path: `${SHOTS}/archive-app-month.png` });
+  });
+
+  it('keeps the DOM rows bounded on the largest listing and moves with the keyboard', async () => {
+    await folderItem(app, 'inbox').click();
+    const list = app.getByRole('listbox', { name: 'Messaggi in Posta in arrivo' });
+    await list.waitFor();
+    await rows(app).first().waitFor();
+    const total = Number(await rows(app).first().getAttribute('aria-setsize'));
+    expect(total).toBeGreaterThan(100);
+    expect(await app.locator('[role=option]').count()).toBeLessThan(45);
+    await list.focus();
+    await app.keyboard.press('End');
+    await expect.poll(() => app.locator(`[role=option][aria-posinset="${total}"][data-message-id]`).count()).toBe(1);
+    expect(await app.locator('[role=option]').count()).toBeLessThan(45);
+    await app.keyboard.press('Home');
+    await app.keyboard.press('ArrowDown');
+    expect(await list.getAttribute('aria-activedescendant')).toBe('row-1');
+    await app.keyboard.press('Enter');
+    await app.locator('.reader-headers').waitFor();
+    expect(await app.locator('.row-open').getAttribute('aria-posinset')).toBe('2');
+    await app.keyboard.press('Escape');
+    await expect.poll(() => app.locator('.reader').count()).toBe(0);
+  });
+
+  it('blocks remote content until "Mostra contenuti esterni", and never runs the message\'s scripts', async () => {
+    const newsletter = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?from=newsletter.example.com&limit=1')).items[0]!;
+    const phishing = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?q=verifica&limit=5')).items;
+    expect(newsletter).toBeDefined();
+    proxied.length = 0;
+    await openMessage(app, newsletter.folderId, newsletter.id);
+    const frame = app.locator('iframe.body-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
+    await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
+    await app.waitForTimeout(1500);
+    expect(mailHosts()).toEqual([]);
+    expect(await action(app, 'show-remote').count()).toBe(1);
+    await app.screenshot({ path: `${SHOTS}/archive-app-remote-blocked.png` });
+
+    await action(app, 'show-remote').click();
+    await expect.poll(() => mailHosts().filter((host) => host === 'newsletter.example.com').length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // Opening the message again asks again: consent was for that render only.
+    proxied.length = 0;
+    await action(app, 'close-message').click();
+    await row(app, newsletter.id).click();
+    await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
+    await app.waitForTimeout(1000);
+    expect(mailHosts()).toEqual([]);
+
+    const title = await app.title();
+    for (const message of phishing) {
+      await openMessage(app, message.folderId, message.id);
+      await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
+    }
+    await app.waitForTimeout(1000);
+    expect(await app.title()).toBe(title);
+    expect(mailHosts()).toEqual([]);
+    const frameTitle = await app.frameLocator('iframe.body-frame').locator('title').count();
+    expect(frameTitle).toBeLessThanOrEqual(1);
+  });
+
+  it('restores a message into the mailbox inbox (read-only too), shown by the webmail afterwards', async () => {
+    const oldest = folders.filter((folder) => folder.kind === 'inbox-month').at(-1)!;
+    const target = (await provider<{ items: MessageSummary[] }>(MARIO, `/folders/${oldest.id}/messages?limit=1`)).items[0]!;
+    const inbox = () =>
+      webmail.evaluate(async () => ((await (await fetch('/api/mail/folders/inbox/messages?limit=200')).json()) as { items: { messageId: string; subject: string }[] }).items);
+    const before = (await inbox()).filter((item) => item.messageId === target.messageId).length;
+    await openMessage(app, oldest.id, target.id);
+    await action(app, 'restore').click();
+    await app.locator('[data-notice="success"]').waitFor();
+    expect(await app.locator('[data-notice="success"]').textContent()).toContain('Messaggio ripristinato');
+    expect(await action(app, 'restore').getAttribute('data-state')).toBe('done');
+    await app.screenshot({ path: `${SHOTS}/archive-app-restored.png` });
+    await expect.poll(async () => (await inbox()).filter((item) => item.messageId === target.messageId).length).toBe(before + 1);
+    expect((await inbox()).find((item) => item.messageId === target.messageId)?.subject).toBe(target.subject);
+  });
+
+  it('does not offer write actions in read-only mode, explains why, and the background refuses them anyway', async () => {
+    const message = (await provider<{ items: MessageSummary[] }>(MARIO, '/folders/sent/messages?limit=1')).items[0]!;
+    await openMessage(app, 'sent', message.id);
+    expect(await action(app, 'move').count()).toBe(0);
+    expect(await action(app, 'delete').count()).toBe(0);
+    expect(await action(app, 'empty-folder').count()).toBe(0);
+    expect(await app.locator('[data-read-only-note]').textContent()).toContain("Solo il postmaster può attivare l'Archivio in scrittura");
+    const refused = await callBackground(app, 'message.delete', { origin: baseUrl, id: message.id, folderId: 'sent' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.kind).toBe('read_only');
+    expect((await provider<{ id: string }>(MARIO, `/messages/${message.id}`)).id).toBe(message.id);
+
+    await action(app, 'delete-folder').click();
+    const dialog = app.getByRole('dialog', { name: 'Le cartelle non si possono eliminare' });
+    await dialog.waitFor();
+    await app.keyboard.press('Escape');
+    await folderItem(app, 'sent').focus();
+    await app.keyboard.press('Delete');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ho capito' }).click();
+  });
+
+  it('searches cached summaries and the provider, without duplicates', async () => {
+    const search = app.getByRole('searchbox', { name: "Cerca nell'archivio" });
+    await search.fill('fattura');
+    await app.getByRole('listbox', { name: 'Risultati della ricerca' }).waitFor();
+    await app.locator('[data-search-status="done"]').waitFor({ timeout: 15_000 });
+    const ids = await rows(app).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-message-id')));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    const fromProvider = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?q=fattura&limit=5')).items;
+    expect(ids).toContain(fromProvider[0]!.id);
+    await app.screenshot({ path: `${SHOTS}/archive-app-search.png` });
+    await search.press('Escape');
+    await app.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
+  });
+
+  it('lists the messages due for deletion in the next 30 days with their window', async () => {
+    const due = (await provider<{ items: MessageSummary[] }>(MARIO, '/expiring?days=30')).items;
+    expect(due.length).toBeGreaterThan(0);
+    await folderItem(app, 'expiring').click();
+    await app.getByRole('listbox', { name: 'In scadenza' }).waitFor();
+    await expect.poll(() => rows(app).count()).toBe(Math.min(due.length, 20));
+    expect(await rows(app).first().textContent()).toMatch(/prevista tra il .+ e il .+/);
+    await app.screenshot({ path: `${SHOTS}/archive-app-expiring.png` });
+  });
+
+  it('exports a folder as .mbox through a browser download, with a progress bar, and can cancel one', async () => {
+    const month = folders.filter((folder) => folder.kind === 'inbox-month').at(-1)!;
+    await folderItem(app, month.id).click();
+    await app.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
+    // The export of a small folder may end within a frame: remember whether the progress bar was ever shown.
+    await app.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('.export-bar [role=progressbar]');
+        if (bar) seen.push(bar.getAttribute('aria-labelledby') ?? '');
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await action(app, 'export').click();
+    await app.locator('[data-notice="success"]').filter({ hasText: 'Esportazione' }).waitFor({ timeout: 30_000 });
+    expect(await app.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen.length)).toBeGreaterThan(0);
+    const lastDownload = () =>
+      app.evaluate(async () => {
+        const downloads = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ url: string; state: string; bytesReceived: number; error?: string }[]> } } }).chrome.downloads;
+        return (await downloads.search({ orderBy: ['-startTime'], limit: 1 }))[0];
+      });
+    const exported = await lastDownload();
+    expect(exported?.url).toContain(`/folders/${month.id}/export`);
+    expect(exported?.state).toBe('complete');
+    expect(exported?.bytesReceived).toBeGreaterThan(0);
+
+    // The provider is slow to start answering: the user cancels while the export is being prepared.
+    await testControl(baseUrl, 'faults', { path: '/folders/inbox/export$', latencyMs: 2500, times: 1 });
+    try {
+      await folderItem(app, 'inbox').click();
+      await action(app, 'export').click();
+      await app.locator('.export-bar').waitFor();
+      await action(app, 'cancel-export').click();
+      await app.locator('[data-notice="info"]').filter({ hasText: 'Esportazione annullata' }).waitFor();
+      expect(await app.locator('.export-bar').count()).toBe(0);
+      await expect.poll(async () => (await lastDownload())?.url ?? '', { timeout: 15_000 }).toContain('/folders/inbox/export');
+      await expect.poll(async () => (await lastDownload())?.state, { timeout: 15_000 }).toBe('interrupted');
+      expect((await lastDownload())?.error).toBe('USER_CANCELED');
+    } finally {
+      await testControl(baseUrl, 'faults', {}, 'DELETE');
+    }
+  });
+
+  it('reports a provider error with a retry, and a session that expired with a way to sign in again', async () => {
+    // Nothing cached, so the provider's failure is all there is to show.
+    expect((await callBackground(app, 'cache.clear')).ok).toBe(true);
+    await testControl(baseUrl, 'faults', { path: '/archive/folders$', status: 503, times: 50 });
+    try {
+      const failing = await openArchive('dark');
+      await failing.locator('[data-state="error"]').waitFor({ timeout: 30_000 });
+      expect(await failing.locator('[data-state="error"]').textContent()).toContain("Il server dell'archivio ha restituito un errore");
+      await failing.screenshot({ path: `${SHOTS}/archive-app-provider-error-dark.png` });
+      await testControl(baseUrl, 'faults', {}, 'DELETE');
+      await action(failing, 'retry').click();
+      await tree(failing).waitFor({ timeout: 20_000 });
+      await rows(failing).first().waitFor({ timeout: 20_000 });
+      await failing.screenshot({ path: `${SHOTS}/archive-app-dark.png` });
+
+      await testControl(baseUrl, 'faults', { path: '/api/archive/v1/', expireSession: true, times: 1 });
+      await failing.reload();
+      const signInLink = failing.getByRole('link', { name: 'Accedi di nuovo alla webmail' });
+      await signInLink.waitFor({ timeout: 20_000 });
+      expect(await signInLink.getAttribute('href')).toBe(`${baseUrl}/`);
+      await failing.screenshot({ path: `${SHOTS}/archive-app-signed-out.png` });
+    } finally {
+      await testControl(baseUrl, 'faults', {}, 'DELETE');
+    }
+  });
+});
+
+describe('archive app, archive off (luca)', () => {
+  it('says the archive is off and that only the postmaster can turn it on', async () => {
+    await signInAs(LUCA);
+    const app = await openArchive();
+    await app.locator('[data-state="off"]').waitFor({ timeout: 20_000 });
+    expect(await app.locator('[data-state="off"]').textContent()).toContain('Solo il postmaster del dominio può attivarlo');
+  });
+});
+
+describe('archive app, write mode (giulia)', () => {
+  let app: Page;
+
+  beforeAll(async () => {
+    await signInAs(GIULIA);
+    app = await openArchive();
+    await tree(app).waitFor({ timeout: 20_000 });
+  });
+
+  afterAll(async () => {
+    await testControl(baseUrl, 'reset');
+  });
+
+  it('offers move, delete and empty, each confirmed, and the provider reflects them', async () => {
+    expect(await app.locator('[data-mode="write"]').count()).toBe(1);
+    const months = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.filter((folder) => folder.kind === 'inbox-month' && folder.messageCount >= 3);
+    const month = months[0]!;
+    const [first, second] = (await provider<{ items: MessageSummary[] }>(GIULIA, `/folders/${month.id}/messages?limit=2`)).items;
+
+    await openMessage(app, month.id, first!.id);
+    expect(await action(app, 'move').count()).toBe(1);
+    await app.screenshot({ path: `${SHOTS}/archive-app-write-mode.png` });
+    await action(app, 'delete').click();
+    const confirm = app.getByRole('alertdialog', { name: "Eliminare il messaggio dall'archivio?" });
+    await confirm.waitFor();
+    await confirm.locator('[data-action="confirm"]').click();
+    await app.locator('[data-notice="success"]').filter({ hasText: 'eliminato' }).waitFor();
+    await expect.poll(() => row(app, first!.id).count()).toBe(0);
+    const gone = await (await signIn(baseUrl, GIULIA)).fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/messages/${first!.id}`, baseUrl));
+    expect(gone.status).toBe(404);
+
+    await row(app, second!.id).click();
+    await action(app, 'move').click();
+    const move = app.getByRole('dialog', { name: 'Sposta il messaggio' });
+    await move.getByLabel('Cartella di destinazione').selectOption('sent');
+    await move.locator('[data-action="confirm"]').click();
+    await app.locator('[data-notice="success"]').filter({ hasText: 'spostato' }).waitFor();
+    expect((await provider<{ folderId: string }>(GIULIA, `/messages/${second!.id}`)).folderId).toBe('sent');
+
+    const small = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.filter((folder) => folder.kind === 'inbox-month' && folder.messageCount > 0).at(-1)!;
+    await folderItem(app, small.id).click();
+    await action(app, 'empty-folder').click();
+    const empty = app.getByRole('alertdialog', { name: /^Svuotare/ });
+    await empty.locator('[data-action="confirm"]').click();
+    await app.locator('[data-notice="success"]').filter({ hasText: 'svuotata' }).waitFor();
+    await expect.poll(async () => (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.find((f) => f.id === small.id)?.messageCount ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+// Small rules of the archive app: folder tree and labels, URL fragment, colour scheme, export progress.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Folder } from '@/utils/api/schemas';
+import { useDictionary } from '@/utils/i18n';
+import { folderTree, listingTouched, moveTargets, visibleNodes } from '@/utils/archive-app/folders';
+import { readHash } from '@/utils/archive-app/hash';
+import { counterpart, rowLabel } from '@/utils/archive-app/labels';
+import { currentScheme, followColorScheme } from '@/utils/archive-app/theme';
+import { progressOf, watchDownload, type DownloadItemLike } from '@/utils/archive-app/export-progress';
+import { summary } from './fixtures';
+import { useLanguage } from './i18n';
+
+const folder = (id: string, kind: Folder['kind'], messageCount: number, extra: Partial<Folder> = {}): Folder => ({
+  id, kind, messageCount, bytes: messageCount * 1000, parentId: kind === 'inbox-month' ? 'inbox' : null,
+  name: kind === 'inbox' ? 'Posta in arrivo' : kind === 'sent' ? 'Posta inviata' : id.replace('inbox-', ''),
+  ...(kind === 'inbox-month' ? { month: id.replace('inbox-', '') } : {}),
+  ...extra,
+});
+
+export const FOLDERS: Folder[] = [
+  folder('inbox-2025-12', 'inbox-month', 3),
+  folder('sent', 'sent', 12),
+  folder('inbox', 'inbox', 28),
+  folder('custom-1', 'custom', 2, { name: 'Progetti' }),
+  folder('inbox-2026-11', 'inbox-month', 20),
+  folder('inbox-2026-01', 'inbox-month', 5),
+];
+
+beforeEach(() => useLanguage('it'));
+afterEach(() => useDictionary('it', null));
+
+describe('folder tree', () => {
+  it('names months in the user language, newest first under the inbox, then sent and custom folders', () => {
+    useLanguage('it');
+    const nodes = folderTree(FOLDERS, 'it');
+    expect(nodes.map((n) => [n.label, n.level, n.count])).toEqual([
+      ['Posta in arrivo', 1, 28],
+      ['novembre 2026', 2, 20],
+      ['gennaio 2026', 2, 5],
+      ['dicembre 2025', 2, 3],
+      ['Posta inviata', 1, 12],
+      ['Progetti', 1, 2],
+    ]);
+    useLanguage('en');
+    expect(folderTree(FOLDERS, 'en').map((n) => n.label).slice(0, 2)).toEqual(['Inbox', 'November 2026']);
+  });
+
+  it('hides the months of a collapsed inbox', () => {
+    const nodes = folderTree(FOLDERS, 'it');
+    expect(visibleNodes(nodes, new Set()).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
+    expect(visibleNodes(nodes, new Set(['inbox']))).toHaveLength(6);
+  });
+
+  it('offers as move targets the inbox, sent and custom folders, never where the message is', () => {
+    expect(moveTargets(FOLDERS, 'inbox-2026-11', 'it').map((t) => t.id)).toEqual(['sent', 'custom-1']);
+    expect(moveTargets(FOLDERS, 'sent', 'it').map((t) => t.id)).toEqual(['inbox', 'custom-1']);
+  });
+
+  it('knows which listing a change touches (the inbox shows every month)', () => {
+    expect(listingTouched('inbox', ['inbox-2026-11'])).toBe(true);
+    expect(listingTouched('inbox-2026-11', ['inbox'])).toBe(true);
+    expect(listingTouched('sent', ['inbox-2026-11'])).toBe(false);
+    expect(listingTouched('sent', undefined)).toBe(true);
+  });
+});
+
+describe('row labels', () => {
+  it('name the sender, or the recipients in sent mail, and read the whole row aloud', () => {
+    useLanguage('it');
+    const sent = summary(5, { folderId: 'sent', to: [{ name: '', address: 'a@example.it' }, { name: 'Giulia', address: 'g@example.it' }] });
+    expect(counterpart(summary(1), 'received')).toBe('Mittente 1');
+    expect(counterpart(sent, 'sent')).toBe('A: a@example.it, Giulia');
+    const label = rowLabel(summary(5, { subject: '' }), 'received', 'it-IT');
+    expect(label).toMatch(/^Mittente 5, \(nessun oggetto\), .*2026.*, 1005\u00a0B, con allegati$/);
+  });
+});
+
+describe('URL fragment and colour scheme', () => {
+  it('reads theme, view and origin, rejecting anything else', () => {
+    expect(readHash('#theme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({ theme: 'dark', view: 'inbox-2026-11', origin: 'http://127.0.0.1:8787' });
+    expect(readHash('#theme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ theme: null, view: null, origin: null });
+    expect(readHash('')).toEqual({ theme: null, view: null, origin: null });
+  });
+
+  it('follows the fragment, else the system preference, and updates on hashchange', () => {
+    expect(currentScheme('#theme=light', true)).toBe('light');
+    expect(currentScheme('', true)).toBe('dark');
+    expect(currentScheme('#view=sent', false)).toBe('light');
+    location.hash = '#theme=dark';
+    const stop = followColorScheme(window);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    location.hash = '#theme=light';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(document.documentElement.dataset.theme).toBe('light');
+    stop();
+    location.hash = '';
+  });
+});
+
+describe('export progress', () => {
+  const item = (patch: Partial<DownloadItemLike>): DownloadItemLike => ({ id: 7, state: 'in_progress', bytesReceived: 0, totalBytes: 0, ...patch });
+
+  it('estimates from the folder size when the stream has no length, never claiming 100 % early', () => {
+    expect(progressOf(item({ bytesReceived: 500 }), 1000)).toEqual({ state: 'in_progress', received: 500, total: 1000, ratio: 0.5 });
+    expect(progressOf(item({ bytesReceived: 1200 }), 1000).ratio).toBe(0.99);
+    expect(progressOf(item({ bytesReceived: 1200, totalBytes: 2400 }), 1000).ratio).toBe(0.5);
+    expect(progressOf(item({ bytesReceived: 10 }), null).ratio).toBeNull();
+    expect(progressOf(item({ state: 'complete', bytesReceived: 1200 }), 1000).ratio).toBe(1);
+    expect(progressOf(item({ state: 'interrupted', error: 'USER_CANCELED' }), 1000).state).toBe('cancelled');
+    expect(progressOf(item({ state: 'interrupted', error: 'NETWORK_FAILED' }), 1000).state).toBe('interrupted');
+  });
+
+  it('polls the download until it ends', async () => {
+    const states = [item({ bytesReceived: 100 }), item({ bytesReceived: 600 }), item({ state: 'complete', bytesReceived: 1000 })];
+    let searches = 0;
+    const downloads = { search: async () => [states[Math.min(searches++, states.length - 1)]!], cancel: async () => undefined };
+    const seen: number[] = [];
+    await new Promise<void>((resolve) => {
+      watchDownload(downloads, 7, 1000, (progress) => {
+        seen.push(progress.received);
+        if (progress.state === 'complete') resolve();
+      }, 5);
+    });
+    expect(seen).toEqual([100, 600, 1000]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(searches).toBe(3);
+  });
+});
