@@ -10,7 +10,8 @@ export async function openArchive(profile: ProviderProfile, origin?: string): Pr
   const candidates = onOrigin.length ? onOrigin : tabs;
   const target = candidates.find((tab) => tab.active) ?? candidates[0];
   if (target?.id === undefined) {
-    await browser.tabs.create({ url: origin ? new URL(new URL(profile.webmailUrl).pathname, origin).href : profile.webmailUrl });
+    const entry = new URL(profile.archiveEntryUrl);
+    await browser.tabs.create({ url: origin ? new URL(entry.pathname + entry.hash, origin).href : entry.href });
     return 'opened';
   }
   await browser.tabs.update(target.id, { active: true });

@@ -230,15 +230,17 @@ describe('popup', () => {
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Apri Archivio' }).click();
     await closed;
-    await expect.poll(activeTabUrl).toBe(webmail.url());
+    await expect.poll(activeTabUrl).toMatch(new RegExp(`^${baseUrl}/#/archivio`));
     expect(webmail.url().startsWith(baseUrl)).toBe(true);
+    await webmail.locator('iframe[title="Archivio"]').waitFor();
     await webmail.close();
 
     // No webmail tab left: it opens the webmail in a new tab.
     const again = await openPopup(MARIO);
     const [opened] = await Promise.all([browser.context.waitForEvent('page'), again.getByRole('button', { name: 'Apri Archivio' }).click()]);
     await opened.waitForLoadState();
-    expect(opened.url()).toBe(`${baseUrl}/`);
+    expect(opened.url()).toBe(`${baseUrl}/#/archivio`);
+    await opened.locator('iframe[title="Archivio"]').waitFor();
     await opened.close();
   });
 

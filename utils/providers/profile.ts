@@ -15,6 +15,8 @@ export interface ProviderProfile {
   webmailOrigins: string[];
   /** Where to send a user who has no webmail session. */
   webmailUrl: string;
+  /** The webmail address that opens straight on the Archivio view (the adapter's route). */
+  archiveEntryUrl: string;
   apiPath: string;
   archiveDomain: string;
   imap: ServerEndpoint;
@@ -40,6 +42,7 @@ export const arubaProfile: ProviderProfile = {
   webmailMatches: ['https://webmail.aruba.it/new/*'],
   webmailOrigins: ['https://webmail.aruba.it'],
   webmailUrl: 'https://webmail.aruba.it/new/',
+  archiveEntryUrl: 'https://webmail.aruba.it/new/#archivio',
   apiPath: '/api/archive/v1',
   ...ARUBA_ARCHIVE_SERVERS,
   // Unverified from here: the provider's e-mail services page, where GigaMail and SpazioMail are sold.
@@ -55,6 +58,7 @@ export function referenceProfile(port: number): ProviderProfile {
     webmailMatches: origins.map((origin) => `${origin}/*`),
     webmailOrigins: origins,
     webmailUrl: `${origins[0]}/`,
+    archiveEntryUrl: `${origins[0]}/#/archivio`,
     apiPath: '/api/archive/v1',
     ...ARUBA_ARCHIVE_SERVERS,
     upgradeUrl: `${origins[0]}/#/piani`,
