@@ -12,15 +12,23 @@ export interface CachedListing {
   cachedCount: number;
 }
 
-/** Listing ranges: "inbox" spans every month folder ("inbox-YYYY-MM"), months sort by name = by date. */
-function folderRange(account: string, folderId: string): IDBKeyRange {
-  if (folderId === 'inbox') return IDBKeyRange.bound([account, 'inbox-', ''], [account, `inbox-${HIGH}`, HIGH]);
-  return IDBKeyRange.bound([account, folderId, ''], [account, folderId, HIGH]);
+/** A listing's rows, in date order through the `byListingDate` index. */
+function listingRange(account: string, listing: string): IDBKeyRange {
+  return IDBKeyRange.bound([account, listing, ''], [account, listing, HIGH]);
 }
 
 function stripAccount(record: MessageRecord): MessageSummary {
-  const { account: _account, ...summary } = record;
+  const { account: _account, listing: _listing, ...summary } = record;
   return summary;
+}
+
+/** Whether a summary of `folderId` belongs in `listing` ("inbox" holds every month folder). */
+function belongsTo(listing: string, folderId: string): boolean {
+  return listing === folderId || (listing === 'inbox' && folderId.startsWith('inbox-'));
+}
+
+function toRecord(item: MessageSummary, account: string, listing: string): MessageRecord {
+  return { ...item, date: new Date(item.date).toISOString(), account, listing };
 }
 
 const metaKey = (account: string, folderId: string) => `${account}|${folderId}`;
@@ -61,8 +69,8 @@ export class ArchiveCache {
       await tx.done;
       return null;
     }
-    const index = tx.objectStore('messages').index('byFolderDate');
-    const range = folderRange(account, folderId);
+    const index = tx.objectStore('messages').index('byListingDate');
+    const range = listingRange(account, folderId);
     const cachedCount = await index.count(range);
     const items: MessageSummary[] = [];
     let cursor = await index.openCursor(range, 'prev');
@@ -79,13 +87,17 @@ export class ArchiveCache {
 
   /** Cached summaries of one folder (or of the whole account) that satisfy `matches`: the newest `limit`, newest first. */
   async filterMessages(account: string, folderId: string | undefined, matches: (summary: MessageSummary) => boolean, limit: number): Promise<MessageSummary[]> {
-    const range = folderId ? folderRange(account, folderId) : IDBKeyRange.bound([account, '', ''], [account, HIGH, HIGH]);
     const newest = (a: MessageSummary, b: MessageSummary) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1);
     let found: MessageSummary[] = [];
-    let cursor = await this.db.transaction('messages').store.index('byFolderDate').openCursor(range, 'prev');
+    const seen = new Set<string>();
+    let cursor = await this.db.transaction('messages').store.index('byAccount').openCursor(account);
     while (cursor) {
       const summary = stripAccount(cursor.value);
-      if (matches(summary)) found.push(summary);
+      // A message cached in two listings ("inbox" and its month) counts once.
+      if (!seen.has(summary.id) && (!folderId || belongsTo(folderId, summary.folderId)) && matches(summary)) {
+        seen.add(summary.id);
+        found.push(summary);
+      }
       // Keeps memory bounded on broad filters: only the newest `limit` can be returned.
       if (found.length > limit * 2) found = found.sort(newest).slice(0, limit);
       cursor = await cursor.continue();
@@ -106,15 +118,13 @@ export class ArchiveCache {
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     if (options.firstPage) {
-      let cursor = await messages.index('byFolderDate').openCursor(folderRange(account, folderId));
+      let cursor = await messages.index('byListingDate').openCursor(listingRange(account, folderId));
       while (cursor) {
         await cursor.delete();
         cursor = await cursor.continue();
       }
     }
-    for (const item of page.items) {
-      await messages.put({ ...item, date: new Date(item.date).toISOString(), account });
-    }
+    for (const item of page.items) await messages.put(toRecord(item, account, folderId));
     const meta: ListingMeta = {
       key: metaKey(account, folderId),
       account,
@@ -137,19 +147,16 @@ export class ArchiveCache {
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     const metas = tx.objectStore('meta');
-    const listed = new Set((await metas.index('byAccount').getAll(account)).map((meta) => meta.folderId));
+    const listings = (await metas.index('byAccount').getAll(account)).map((meta) => meta.folderId);
     for (const change of delta.changes) {
       for (const id of change.removed) {
-        if (await messages.get([account, id])) {
-          await messages.delete([account, id]);
-          touched.add(change.folderId);
-        }
+        const keys = await messages.index('byMessage').getAllKeys([account, id]);
+        for (const key of keys) await messages.delete(key);
+        if (keys.length > 0) touched.add(change.folderId);
       }
-      const isListed = listed.has(change.folderId) || (change.folderId.startsWith('inbox-') && listed.has('inbox'));
-      if (!isListed) continue;
-      for (const item of change.added) {
-        await messages.put({ ...item, date: new Date(item.date).toISOString(), account });
-        touched.add(change.folderId);
+      for (const listing of listings.filter((candidate) => belongsTo(candidate, change.folderId))) {
+        for (const item of change.added) await messages.put(toRecord(item, account, listing));
+        if (change.added.length > 0) touched.add(change.folderId);
       }
     }
     for (const meta of await metas.index('byAccount').getAll(account)) {
@@ -164,7 +171,10 @@ export class ArchiveCache {
   /** Forgets what a mutation touched: the given messages, and the folder list (its counts changed). */
   async removeMessages(account: string, ids: string[]): Promise<void> {
     const tx = this.db.transaction(['messages', 'folders'], 'readwrite');
-    for (const id of ids) await tx.objectStore('messages').delete([account, id]);
+    const byMessage = tx.objectStore('messages').index('byMessage');
+    for (const id of ids) {
+      for (const key of await byMessage.getAllKeys([account, id])) await tx.objectStore('messages').delete(key);
+    }
     await tx.objectStore('folders').delete(account);
     await tx.done;
   }
@@ -172,7 +182,7 @@ export class ArchiveCache {
   /** Drops one folder's listing so that its next read goes to the provider. */
   async invalidateListing(account: string, folderId: string): Promise<void> {
     const tx = this.db.transaction(['messages', 'meta', 'folders'], 'readwrite');
-    let cursor = await tx.objectStore('messages').index('byFolderDate').openCursor(folderRange(account, folderId));
+    let cursor = await tx.objectStore('messages').index('byListingDate').openCursor(listingRange(account, folderId));
     while (cursor) {
       await cursor.delete();
       cursor = await cursor.continue();

@@ -3,7 +3,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ArchiveStatus, Folder, MessageSummary } from '../api/schemas';
 
 export const CACHE_DB_NAME = 'archivio-cache';
-export const CACHE_DB_VERSION = 2;
+export const CACHE_DB_VERSION = 3;
 
 export interface StatusRecord {
   key: string; // `${account}|${mailbox}`
@@ -22,6 +22,11 @@ export interface FolderListRecord {
 
 export interface MessageRecord extends MessageSummary {
   account: string;
+  /**
+   * The listing the row was fetched for: a folder id, or "inbox" for all months together. Listings keep their own
+   * rows so that a partly fetched "inbox" never borrows rows of a month listed on its own (that would leave gaps).
+   */
+  listing: string;
 }
 
 export interface ListingMeta {
@@ -40,9 +45,9 @@ export interface CacheSchema extends DBSchema {
   status: { key: string; value: StatusRecord; indexes: { byAccount: string } };
   folders: { key: string; value: FolderListRecord };
   messages: {
-    key: [string, string];
+    key: [string, string, string];
     value: MessageRecord;
-    indexes: { byFolderDate: [string, string, string]; byAccount: string };
+    indexes: { byListingDate: [string, string, string]; byAccount: string; byMessage: [string, string] };
   };
   meta: { key: string; value: ListingMeta; indexes: { byAccount: string; byLastUsed: number } };
 }
@@ -56,7 +61,8 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     db.createObjectStore('status', { keyPath: 'key' }).createIndex('byAccount', 'account');
     db.createObjectStore('folders', { keyPath: 'account' });
-    const messages = db.createObjectStore('messages', { keyPath: ['account', 'id'] });
+    // Version 1's row shape, as released (typed loosely: the current schema describes version 3).
+    const messages = (db as unknown as IDBPDatabase).createObjectStore('messages', { keyPath: ['account', 'id'] });
     messages.createIndex('byFolderDate', ['account', 'folderId', 'date']);
     messages.createIndex('byAccount', 'account');
     db.createObjectStore('meta', { keyPath: 'key' }).createIndex('byAccount', 'account');
@@ -64,6 +70,16 @@ export const MIGRATIONS: Migration[] = [
   // 1 → 2: least-recently-used eviction needs listings ordered by last use.
   (_db, tx) => {
     tx.objectStore('meta').createIndex('byLastUsed', 'lastUsed');
+  },
+  // 2 → 3: rows belong to one listing each. Cached summaries can always be fetched again, so the old rows and
+  // the listings that described them are dropped rather than reshaped.
+  (db, tx) => {
+    db.deleteObjectStore('messages');
+    const messages = db.createObjectStore('messages', { keyPath: ['account', 'listing', 'id'] });
+    messages.createIndex('byListingDate', ['account', 'listing', 'date']);
+    messages.createIndex('byAccount', 'account');
+    messages.createIndex('byMessage', ['account', 'id']);
+    void tx.objectStore('meta').clear();
   },
 ];
 

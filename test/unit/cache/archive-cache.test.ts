@@ -35,6 +35,23 @@ describe('archive cache', () => {
     expect((await cache.readListing(A, 'inbox', 0, 10))?.items.map((m) => m.id)).toEqual(['m2', 'm1']);
   });
 
+  it('never fills gaps of a partial "inbox" listing with rows of a month listed on its own', async () => {
+    const cache = cacheWith();
+    const newest = { ...summary(9, 'inbox-2026-02'), date: '2026-02-10T10:00:00.000Z' };
+    const oldest = { ...summary(1, 'inbox-2025-01'), date: '2025-01-10T10:00:00.000Z' };
+    await cache.putPage(A, 'inbox', { items: [newest], nextCursor: 'more', version: 1 }, { firstPage: true });
+    await cache.putPage(A, 'inbox-2025-01', { items: [oldest], nextCursor: null, version: 1 }, { firstPage: true });
+    const inbox = await cache.readListing(A, 'inbox', 0, 10);
+    expect(inbox?.items.map((m) => m.id)).toEqual(['m9']);
+    expect(inbox?.cachedCount).toBe(1);
+    // Restarting the month does not touch the inbox listing's rows, and a delete reaches both.
+    await cache.putPage(A, 'inbox-2026-02', { items: [newest], nextCursor: null, version: 1 }, { firstPage: true });
+    expect((await cache.readListing(A, 'inbox', 0, 10))?.items.map((m) => m.id)).toEqual(['m9']);
+    await cache.removeMessages(A, ['m9']);
+    expect((await cache.readListing(A, 'inbox', 0, 10))?.items).toEqual([]);
+    expect((await cache.readListing(A, 'inbox-2026-02', 0, 10))?.items).toEqual([]);
+  });
+
   it('keeps accounts apart and clears one without touching the other', async () => {
     const cache = cacheWith();
     await cache.putPage(A, 'sent', { items: summaries(1, 3, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
@@ -57,6 +74,7 @@ describe('archive cache', () => {
       ],
     });
     expect(touched).toEqual(['sent']);
+    expect(await cache.getMeta(A, 'inbox-2026-01')).toBeUndefined();
     const listing = await cache.readListing(A, 'sent', 0, 10);
     expect(listing?.items.map((m) => m.id)).toEqual(['m4', 'm3', 'm2']);
     expect(listing?.meta.version).toBe(6);

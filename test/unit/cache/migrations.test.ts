@@ -16,24 +16,44 @@ describe('cache schema', () => {
     const db = await openCacheDb(freshName());
     expect([...db.objectStoreNames].sort()).toEqual(['folders', 'messages', 'meta', 'status']);
     const tx = db.transaction(['messages', 'meta']);
-    expect([...tx.objectStore('messages').indexNames].sort()).toEqual(['byAccount', 'byFolderDate']);
+    expect([...tx.objectStore('messages').indexNames].sort()).toEqual(['byAccount', 'byListingDate', 'byMessage']);
     expect([...tx.objectStore('meta').indexNames].sort()).toEqual(['byAccount', 'byLastUsed']);
     db.close();
   });
 
-  it('upgrades a version 1 database and keeps what it held', async () => {
+  it('upgrades a version 1 database: settings kept, listings dropped to be fetched again', async () => {
     const name = freshName();
     const v1 = await openCacheDb(name, 1);
-    await v1.put('messages', { ...summary(1, 'sent'), account: 'a@example.it' });
+    // Rows in version 1's shape (no `listing`): written untyped, as that release did.
+    const raw = v1 as unknown as { put(store: string, value: unknown): Promise<unknown> };
+    await raw.put('messages', { ...summary(1, 'sent'), account: 'a@example.it' });
     await v1.put('meta', { key: 'a@example.it|sent', account: 'a@example.it', folderId: 'sent', version: 3, fetchedAt: 1, complete: true, nextCursor: null, lastUsed: 5 });
+    await v1.put('folders', { account: 'a@example.it', version: 3, folders: [], fetchedAt: 1 });
     expect([...v1.transaction('meta').objectStore('meta').indexNames]).not.toContain('byLastUsed');
     v1.close();
 
+    const v3 = await openCacheDb(name);
+    expect(v3.version).toBe(3);
+    expect(await v3.count('messages')).toBe(0);
+    expect(await v3.count('meta')).toBe(0);
+    expect(await v3.get('folders', 'a@example.it')).toMatchObject({ version: 3 });
+    expect([...v3.transaction('meta').objectStore('meta').indexNames]).toContain('byLastUsed');
+    const cache = new ArchiveCache(v3);
+    expect(await cache.readListing('a@example.it', 'sent', 0, 10)).toBeNull();
+    await cache.putPage('a@example.it', 'sent', { items: [summary(2, 'sent')], nextCursor: null, version: 4 }, { firstPage: true });
+    expect((await cache.readListing('a@example.it', 'sent', 0, 10))?.items.map((item) => item.id)).toEqual(['m2']);
+    v3.close();
+  });
+
+  it('upgrades a version 2 database the same way', async () => {
+    const name = freshName();
     const v2 = await openCacheDb(name, 2);
-    expect(await v2.count('messages')).toBe(1);
-    expect(await v2.getAllFromIndex('meta', 'byLastUsed')).toHaveLength(1);
-    const listing = await new ArchiveCache(v2).readListing('a@example.it', 'sent', 0, 10);
-    expect(listing?.items.map((item) => item.id)).toEqual(['m1']);
+    const raw = v2 as unknown as { put(store: string, value: unknown): Promise<unknown> };
+    await raw.put('messages', { ...summary(1, 'sent'), account: 'a@example.it' });
     v2.close();
+    const v3 = await openCacheDb(name);
+    expect(await v3.count('messages')).toBe(0);
+    expect([...v3.transaction('messages').objectStore('messages').indexNames]).toContain('byMessage');
+    v3.close();
   });
 });
