@@ -9,7 +9,7 @@ import { indexRow, type Services } from './context';
 
 export const INBOX_NAME = 'Posta in arrivo';
 export const SENT_NAME = 'Posta inviata';
-const CHANGE_LOG_KEEP = 20_000;
+export const CHANGE_LOG_KEEP = 20_000;
 
 export type ArchiveOutcome = { outcome: 'archived'; id: string } | { outcome: 'disabled' } | { outcome: 'full' };
 
@@ -20,12 +20,12 @@ function baseFolders(): FolderRow[] {
   ];
 }
 
-function monthFolder(dateMs: number): FolderRow {
+export function monthFolder(dateMs: number): FolderRow {
   const month = monthKey(dateMs);
   return { id: `inbox-${month}`, kind: 'inbox-month', name: month, month };
 }
 
-function addFolder(s: Services, address: string, folder: FolderRow, version: number): void {
+export function addFolder(s: Services, address: string, folder: FolderRow, version: number): void {
   if (s.archives.insertFolder(address, folder)) {
     s.archives.logChange(address, { version, folderId: folder.id, messageId: null, kind: 'folder' });
   }

@@ -49,6 +49,34 @@ export class Maildirs {
     return path.posix.join(relDir, sub, finalName);
   }
 
+  /**
+   * Test mode only (bulk inserts): many messages into one Maildir, still tmp → rename, but without an fsync per file;
+   * the directory is synced once at the end. The caller indexes after it returns, so a crash leaves at worst
+   * unindexed files, as with deliver(), but recently written bytes may be lost: never use it for real mail.
+   */
+  async deliverBatch(relDir: string, raws: readonly Buffer[], seen: boolean, concurrency = 32): Promise<string[]> {
+    const dir = this.resolve(relDir);
+    await this.ensure(dir);
+    const sub = seen ? 'cur' : 'new';
+    const files = new Array<string>(raws.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < raws.length) {
+        const i = next++;
+        const raw = raws[i] as Buffer;
+        const unique = uniqueName(raw.length);
+        const finalName = seen ? `${unique}:2,S` : unique;
+        const tmpPath = path.join(dir, 'tmp', unique);
+        await fsp.writeFile(tmpPath, raw, { flag: 'wx' });
+        await fsp.rename(tmpPath, path.join(dir, sub, finalName));
+        files[i] = path.posix.join(relDir, sub, finalName);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, raws.length) }, worker));
+    await syncDir(path.join(dir, sub));
+    return files;
+  }
+
   /** Puts an existing message file into another Maildir too (hard link, else copy); the old file stays until unlinked. */
   async link(relFile: string, destRelDir: string, seen: boolean): Promise<string> {
     const source = this.resolve(relFile);

@@ -1,10 +1,11 @@
-// Test-mode endpoints (registered only with --test-mode): faults, simulated clock, purge now, quota override, reset.
+// Test-mode endpoints (registered only with --test-mode): faults, simulated clock, purge now, quota override, bulk insert, reset.
 import * as v from 'valibot';
 import { archiveStatus } from '../../services/archive-view';
+import { BULK_MAX, bulkArchive } from '../../services/bulk-archive';
 import { readBody } from '../body';
 import { sendJson, sendNoContent } from '../context';
 import { FaultSpec } from '../faults';
-import { invalid, notFound } from '../errors';
+import { ApiError, invalid, notFound } from '../errors';
 import type { Route } from '../router';
 
 const IsoDate = v.pipe(
@@ -12,6 +13,12 @@ const IsoDate = v.pipe(
   v.maxLength(40),
   v.check((value) => !Number.isNaN(Date.parse(value)), 'not an ISO date'),
 );
+
+const BulkSpec = v.strictObject({
+  count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(BULK_MAX)),
+  month: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'))),
+  folder: v.optional(v.picklist(['inbox', 'sent'])),
+});
 
 export const testModeRoutes: Route[] = [
   {
@@ -70,6 +77,19 @@ export const testModeRoutes: Route[] = [
         }),
       );
       sendJson(ctx, 200, archiveStatus(ctx.s, address));
+    },
+  },
+  {
+    // Load tests: `count` small synthetic messages archived at once (see services/bulk-archive for the shortcuts).
+    method: 'POST',
+    pattern: '/api/test/mailboxes/:address/bulk',
+    handler: async (ctx) => {
+      const address = ctx.params.address as string;
+      const spec = await readBody(ctx, BulkSpec);
+      if (!ctx.s.accounts.get(address)) throw notFound('No such mailbox');
+      const result = await ctx.s.lock.run(() => bulkArchive(ctx.s, address, spec));
+      if (result.outcome === 'disabled') throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
+      sendJson(ctx, 200, { inserted: result.inserted, folderId: result.folderId, version: result.version });
     },
   },
   {
