@@ -63,6 +63,16 @@ async function workerIsFresh(): Promise<boolean> {
 }
 
 describe('foundation end to end', () => {
+  it("clears the account's cache when the user signs out of the webmail", async () => {
+    const webmail = await browser.context.newPage();
+    await signInOnWebmail(webmail, inject('e2eProviderUrl'), MARIO);
+    await expect.poll(cachedFolders, { timeout: 15_000 }).not.toBeNull();
+    await webmail.getByRole('button', { name: 'Esci' }).click();
+    await webmail.getByLabel('Indirizzo email').waitFor();
+    await expect.poll(cachedFolders, { timeout: 15_000 }).toBeNull();
+    await webmail.close();
+  });
+
   it('signs in, caches the folders on one visit, and answers from the cache once the provider is gone', async () => {
     const baseUrl = inject('e2eProviderUrl');
     const webmail = await browser.context.newPage();
@@ -114,8 +124,8 @@ describe('foundation end to end', () => {
   });
 
   afterAll(async () => {
-    // Bring the provider back on the same port and data for the scenarios that follow.
-    const restarted = await startProvider({ port: inject('e2ePort'), dataDir: inject('e2eDataDir'), seed: false, testMode: true });
+    // Bring the provider back on the same ports and data for the scenarios that follow.
+    const restarted = await startProvider({ port: inject('e2ePort'), smtpPort: inject('e2eSmtpPort'), dataDir: inject('e2eDataDir'), seed: false, testMode: true });
     writeFileSync(join(inject('e2eDataDir'), 'restarted.pid'), String(restarted.process.pid));
   });
 });
