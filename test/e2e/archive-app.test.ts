@@ -1,15 +1,14 @@
 // Issue 4 (archive app): browse months, read safely, restore, read-only vs write mode, search, expiring, export, states.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { chromium, type Page } from 'playwright-core';
+import nodemailer from 'nodemailer';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Folder, MessageSummary } from '../../utils/api/schemas';
 import { monthLabel } from '../../utils/archive/months';
-import { CHROMIUM, type ExtensionBrowser } from '../support/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
 import { callBackground } from './support';
 
@@ -20,8 +19,8 @@ const SHOTS = '/tmp';
 let browser: ExtensionBrowser;
 let baseUrl: string;
 
-// The browser's proxy for everything but loopback: every attempt to fetch remote content (the seeded newsletters'
-// images, the phishing mail's scripts and frames) reaches this server, which counts it and goes no further.
+// The browser's proxy for everything but loopback: every attempt to fetch remote content (a delivered mail's images,
+// scripts and frames, the seeded phishing mail's) reaches this server, which counts it and goes no further.
 let counter: Server;
 const proxied: string[] = [];
 /** The browser's own services (autofill, accounts) also use the proxy; they are not the mail's content. */
@@ -29,27 +28,6 @@ const BROWSER_OWN = /(^|\.)(google|googleapis|gstatic|gvt1)\.com$/;
 const hostOf = (target: string) => (target.includes('://') ? new URL(target).hostname : target.replace(/:\d+$/, ''));
 /** Hosts the mail made the browser contact, in order. */
 const mailHosts = () => proxied.map(hostOf).filter((host) => !BROWSER_OWN.test(host));
-
-async function launchBehindCounter(extensionDir: string, proxy: string): Promise<ExtensionBrowser> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'archivio-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'it-IT',
-    // As launchWithExtension: chrome.i18n reads the UI language from the environment (Italian, as a user's would be).
-    env: { ...process.env, LANGUAGE: 'it_IT', LANG: 'it_IT.UTF-8' },
-    proxy: { server: proxy, bypass: '127.0.0.1,localhost' },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=it-IT'],
-  });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL((await worker()).url()).host;
-  const close = async () => {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
-  };
-  return { context, extensionId, worker, close };
-}
 
 beforeAll(async () => {
   baseUrl = inject('e2eProviderUrl');
@@ -63,7 +41,7 @@ beforeAll(async () => {
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
-  browser = await launchBehindCounter(inject('extensionDir'), `http://127.0.0.1:${(counter.address() as AddressInfo).port}`);
+  browser = await launchWithExtension(inject('extensionDir'), { proxy: { server: `http://127.0.0.1:${(counter.address() as AddressInfo).port}` } });
 });
 
 afterAll(async () => {
@@ -105,6 +83,20 @@ const folderItem = (page: Page, id: string) => page.locator(`[role=treeitem][dat
 const rows = (page: Page) => page.locator('[role=option][data-message-id]');
 const row = (page: Page, id: string) => page.locator(`[role=option][data-message-id="${id}"]`);
 const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
+
+/** Delivers a real HTML mail through the provider's SMTP intake, as from the internet, and returns its archived summary. */
+async function deliverHtml(to: string, subject: string, html: string): Promise<MessageSummary> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inject('e2eSmtpPort'), secure: false, ignoreTLS: true });
+  try {
+    await transport.sendMail({ from: 'Offerte Speciali <offerte@promo.example.org>', to, subject, html });
+  } finally {
+    transport.close();
+  }
+  const token = subject.split(' ').at(-1)!;
+  const found = (await provider<{ items: MessageSummary[] }>(to, `/search?q=${encodeURIComponent(token)}&limit=2`)).items;
+  expect(found.map((item) => item.subject)).toEqual([subject]);
+  return found[0]!;
+}
 
 async function openMessage(page: Page, folderId: string, id: string): Promise<void> {
   await folderItem(page, folderId).click();
@@ -172,32 +164,50 @@ describe('archive app, read-only (mario)', () => {
   });
 
   it('blocks remote content until "Mostra contenuti esterni", and never runs the message\'s scripts', async () => {
-    const newsletter = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?from=newsletter.example.com&limit=1')).items[0]!;
+    // A real HTML mail, just delivered over SMTP: every remote reference names a host unique to this run.
+    const token = randomBytes(4).toString('hex');
+    const host = (what: string) => `${what}-${token}.example.org`;
+    const hostile = await deliverHtml(MARIO, `Offerta riservata ${token}`, `<!doctype html><html><head><title>Offerta</title>
+      <meta http-equiv="refresh" content="0;url=https://${host('refresh')}/">
+      <link rel="stylesheet" href="https://${host('css')}/s.css">
+      <style>body { background-image: url(https://${host('bg')}/bg.png); }</style></head>
+      <body onload="document.title = 'pwned'">
+      <p>Gentile Mario, ecco la nostra offerta.</p>
+      <img src="https://${host('img')}/banner.png" width="600" height="120" alt="Offerta">
+      <script>document.title = 'pwned'; parent.document.title = 'pwned'; fetch('https://${host('js')}/x');</script>
+      <iframe src="https://${host('frame')}/"></iframe>
+      <img src="data:," onerror="fetch('https://${host('onerror')}/')">
+      </body></html>`);
+    const ours = () => mailHosts().filter((name) => name.endsWith(`-${token}.example.org`));
     const phishing = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?q=verifica&limit=5')).items;
-    expect(newsletter).toBeDefined();
+    const title = await app.title();
     proxied.length = 0;
-    await openMessage(app, newsletter.folderId, newsletter.id);
+    await openMessage(app, hostile.folderId, hostile.id);
     const frame = app.locator('iframe.body-frame');
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
-    await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
+    await app.frameLocator('iframe.body-frame').getByText('Gentile Mario').waitFor();
     await app.waitForTimeout(1500);
     expect(mailHosts()).toEqual([]);
     expect(await action(app, 'show-remote').count()).toBe(1);
     await app.screenshot({ path: `${SHOTS}/archive-app-remote-blocked.png` });
 
     await action(app, 'show-remote').click();
-    await expect.poll(() => mailHosts().filter((host) => host === 'newsletter.example.com').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(ours, { timeout: 10_000 }).toContain(host('img'));
+    await app.waitForTimeout(1000);
+    // Consent lets images load, nothing else: no script, handler, frame, stylesheet or redirect ever ran.
+    expect(ours().filter((name) => name !== host('img') && name !== host('bg'))).toEqual([]);
+    expect(await app.title()).toBe(title);
 
     // Opening the message again asks again: consent was for that render only.
     proxied.length = 0;
     await action(app, 'close-message').click();
-    await row(app, newsletter.id).click();
-    await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
+    await row(app, hostile.id).click();
+    await app.frameLocator('iframe.body-frame').getByText('Gentile Mario').waitFor();
     await app.waitForTimeout(1000);
     expect(mailHosts()).toEqual([]);
 
-    const title = await app.title();
+    // The seeded phishing mail too.
     for (const message of phishing) {
       await openMessage(app, message.folderId, message.id);
       await app.frameLocator('iframe.body-frame').locator('html').waitFor({ state: 'attached' });
@@ -397,5 +407,65 @@ describe('archive app, write mode (giulia)', () => {
     await empty.locator('[data-action="confirm"]').click();
     await app.locator('[data-notice="success"]').filter({ hasText: 'svuotata' }).waitFor();
     await expect.poll(async () => (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.find((f) => f.id === small.id)?.messageCount ?? 0).toBe(0);
+  });
+});
+
+describe('archive app, a listing of 20,000 messages (giulia)', () => {
+  // A month older than the seeded history, filled by the test API; the data is re-seeded afterwards.
+  const MONTH = '2023-01';
+  const COUNT = 20_000;
+  const MAX_ROWS = 60;
+  let app: Page;
+
+  beforeAll(async () => {
+    const bulk = (await testControl(baseUrl, `mailboxes/${GIULIA}/bulk`, { count: COUNT, month: MONTH })) as { inserted: number; folderId: string };
+    expect(bulk).toMatchObject({ inserted: COUNT, folderId: `inbox-${MONTH}` });
+    await signInAs(GIULIA);
+    app = await browser.context.newPage();
+    await app.setViewportSize({ width: 1280, height: 800 });
+    await app.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}&view=inbox-${MONTH}`);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await testControl(baseUrl, 'reset');
+  });
+
+  const optionCount = () => app.locator('[role=option]').count();
+  /** The loaded row at a 1-based position, once it is rendered. */
+  const rowAt = (position: number) => app.locator(`[role=option][aria-posinset="${position}"][data-message-id]`);
+  /** Message n of the batch (1 = the oldest) sits at position COUNT + 1 - n, newest first. */
+  const subjectAt = (position: number) => new RegExp(`di prova n\\. ${String(COUNT + 1 - position).padStart(5, '0')}`);
+
+  it('keeps the DOM row count bounded from the top to the middle and the end, where the oldest message is', async () => {
+    const list = app.getByRole('listbox', { name: `Messaggi in ${monthLabel(MONTH, 'it')}` });
+    await list.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => Number(await rows(app).first().getAttribute('aria-setsize')), { timeout: 20_000 }).toBe(COUNT);
+    expect(await rowAt(1).textContent()).toMatch(subjectAt(1));
+    expect(await optionCount()).toBeLessThanOrEqual(MAX_ROWS);
+
+    const started = Date.now();
+    await list.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+    const middle = COUNT / 2;
+    await expect.poll(() => rowAt(middle).count(), { timeout: 60_000 }).toBe(1);
+    expect(await rowAt(middle).textContent()).toMatch(subjectAt(middle));
+    expect(await optionCount()).toBeLessThanOrEqual(MAX_ROWS);
+    const toMiddleMs = Date.now() - started;
+
+    await list.focus();
+    await app.keyboard.press('End');
+    await expect.poll(() => rowAt(COUNT).count(), { timeout: 60_000 }).toBe(1);
+    const oldest = rowAt(COUNT);
+    expect(await oldest.textContent()).toMatch(/Fattura di prova n\. 00001/);
+    expect(await oldest.getAttribute('aria-setsize')).toBe(String(COUNT));
+    expect(await list.getAttribute('aria-activedescendant')).toBe(`row-${COUNT - 1}`);
+    expect(await optionCount()).toBeLessThanOrEqual(MAX_ROWS);
+    console.info(`20,000-row listing: middle after ${toMiddleMs} ms, end after ${Date.now() - started} ms (one run, noisy)`);
+    await app.screenshot({ path: `${SHOTS}/archive-app-20000.png` });
+
+    await app.keyboard.press('Home');
+    await expect.poll(() => rowAt(1).count(), { timeout: 10_000 }).toBe(1);
+    expect(await rowAt(1).textContent()).toMatch(subjectAt(1));
+    expect(await optionCount()).toBeLessThanOrEqual(MAX_ROWS);
   });
 });

@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eProviderUrl: string;
     e2ePort: number;
+    /** The provider's SMTP intake: tests send real mail (inbound, or submission with AUTH) through it. */
+    e2eSmtpPort: number;
     e2eDataDir: string;
     e2ePid: number;
     extensionDir: string;
@@ -30,6 +32,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('e2eProviderUrl', provider.url);
   project.provide('e2ePort', provider.port);
+  project.provide('e2eSmtpPort', provider.smtpPort);
   project.provide('e2eDataDir', provider.dataDir);
   project.provide('e2ePid', provider.process.pid ?? 0);
   project.provide('extensionDir', join(outDir, 'chrome-mv3-demo'));

@@ -13,14 +13,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Browser UI language (chrome.i18n follows it); default Italian, as the product's users. */
+  locale?: string;
+  /**
+   * Send the browser's traffic through this proxy, e.g. to count every request a page makes to the outside world.
+   * `bypass` lists hosts reached directly (default: loopback, where the reference provider listens).
+   */
+  proxy?: { server: string; bypass?: string };
+}
+
+export async function launchWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'archivio-chromium-'));
+  const locale = options.locale ?? 'it-IT';
+  const posixLocale = locale.replace('-', '_');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    locale: options.locale ?? 'it-IT',
+    locale,
     // chrome.i18n follows the browser's UI language, which on Linux comes from the environment.
-    env: { ...process.env, LANGUAGE: (options.locale ?? 'it-IT').replace('-', '_'), LANG: `${(options.locale ?? 'it-IT').replace('-', '_')}.UTF-8` },
+    env: { ...process.env, LANGUAGE: posixLocale, LANG: `${posixLocale}.UTF-8` },
+    ...(options.proxy ? { proxy: { server: options.proxy.server, bypass: options.proxy.bypass ?? '127.0.0.1,localhost' } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -31,7 +44,7 @@ export async function launchWithExtension(extensionDir: string, options: { local
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--lang=${options.locale ?? 'it-IT'}`,
+      `--lang=${locale}`,
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
