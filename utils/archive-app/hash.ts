@@ -1,4 +1,5 @@
 // What the archive page is told in its URL fragment: `#theme=light|dark&view=<folder id|expiring>&origin=<webmail>`.
+import { httpOrigin } from '../url/http';
 
 export type ColorScheme = 'light' | 'dark';
 
@@ -19,16 +20,6 @@ export function readHash(hash: string): HashOptions {
   return {
     theme: theme === 'light' || theme === 'dark' ? theme : null,
     view: view && VIEW.test(view) ? view : null,
-    origin: originOf(params.get('origin')),
+    origin: httpOrigin(params.get('origin')),
   };
-}
-
-function originOf(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
 }

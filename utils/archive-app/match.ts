@@ -26,9 +26,17 @@ export function isEmptyFilter(filter: LocalFilter): boolean {
   return searchTerms(filter.text).length === 0 && !filter.after && !filter.before && filter.hasAttachment === undefined;
 }
 
+// Folding text is the costly part of a scan; the background keeps the same summary objects between keystrokes.
+const haystacks = new WeakMap<MessageSummary, string>();
+
 function haystack(summary: MessageSummary): string {
-  const people = [summary.from, ...summary.to].map((person) => `${person.name} ${person.address}`).join(' ');
-  return foldText(`${summary.subject} ${people}`);
+  let text = haystacks.get(summary);
+  if (text === undefined) {
+    const people = [summary.from, ...summary.to].map((person) => `${person.name} ${person.address}`).join(' ');
+    text = foldText(`${summary.subject} ${people}`);
+    haystacks.set(summary, text);
+  }
+  return text;
 }
 
 /** Every term must occur in the subject, a sender or a recipient; dates and the attachment mark narrow it further. */
@@ -46,8 +54,4 @@ export function summaryMatcher(filter: LocalFilter): (summary: MessageSummary) =
   };
 }
 
-/** Newest first, ties broken by id (descending), as the provider orders listings. */
-export function newestFirst(a: MessageSummary, b: MessageSummary): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
+export { newestFirst } from '../archive/order';

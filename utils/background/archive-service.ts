@@ -44,6 +44,8 @@ export class ArchiveService {
   private readonly inflight = new Map<string, Promise<unknown>>();
   /** Origins whose last request could not reach the provider (a hint; unknown again after a worker restart). */
   private readonly unreachable = new Set<string>();
+  /** How many rows each running listing fill is asked for (the largest request wins). */
+  private readonly fillTargets = new Map<string, number>();
   private readonly budget: number;
   private readonly now: () => number;
 
@@ -339,16 +341,34 @@ export class ArchiveService {
   }
 
   /** Pages a listing in from the provider until it holds `wanted` rows or is complete. */
+  /**
+   * Pages a listing in from the provider until it holds `wanted` rows or is complete. A caller that wants more
+   * than a fill already running raises its target instead of starting another; the next page is requested
+   * while the current one is being stored.
+   */
   private fillListing(origin: string, account: string, folderId: string, wanted: number) {
-    return this.once(`fill|${account}|${folderId}`, async () => {
+    const key = `fill|${account}|${folderId}`;
+    this.fillTargets.set(key, Math.max(wanted, this.fillTargets.get(key) ?? 0));
+    return this.once(key, async () => {
+      const target = () => this.fillTargets.get(key) ?? wanted;
       const cache = await this.deps.cache();
       const client = this.deps.clientFor(origin);
+      const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
       let meta = await cache.getMeta(account, folderId);
       let cachedCount = meta ? (await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0 : 0;
-      while (!meta || (!meta.complete && cachedCount < wanted)) {
-        const page = await client.messages(account, folderId, { limit: PAGE_SIZE, cursor: meta?.nextCursor ?? null });
-        meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
-        cachedCount += page.items.length;
+      let pending = !meta || (!meta.complete && cachedCount < target()) ? fetchPage(meta?.nextCursor ?? null) : null;
+      try {
+        while (pending) {
+          const page = await pending;
+          const have = cachedCount + page.items.length;
+          pending = page.nextCursor !== null && have < target() ? fetchPage(page.nextCursor) : null;
+          meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
+          cachedCount = have;
+        }
+      } finally {
+        // A page still travelling when storing failed must not surface as an unhandled rejection.
+        pending?.catch(() => undefined);
+        this.fillTargets.delete(key);
       }
       if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
     });

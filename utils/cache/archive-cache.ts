@@ -1,5 +1,6 @@
 // Reads and writes of the archive cache: status, folder lists, listings (newest first), eviction, clearing.
 import type { ArchiveStatus, Changes, FolderList, MessageSummary } from '../api/schemas';
+import { newestFirst } from '../archive/order';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 
@@ -35,6 +36,9 @@ const metaKey = (account: string, folderId: string) => `${account}|${folderId}`;
 const statusKey = (account: string, mailbox: string) => `${account}|${mailbox}`;
 
 export class ArchiveCache {
+  /** Deduplicated summaries per account, newest first, for the instant filter; dropped on any write. */
+  private readonly summaries = new Map<string, Promise<MessageSummary[]>>();
+
   constructor(
     private readonly db: CacheDb,
     private readonly maxMessages = DEFAULT_MAX_MESSAGES,
@@ -86,23 +90,38 @@ export class ArchiveCache {
   }
 
   /** Cached summaries of one folder (or of the whole account) that satisfy `matches`: the newest `limit`, newest first. */
+  /**
+   * The newest `limit` cached summaries that match, newest first, each message once (it may be cached in two
+   * listings). Reads the account's rows in one request and keeps them in memory until the next write, so that
+   * each keystroke of the instant filter only scans memory.
+   */
   async filterMessages(account: string, folderId: string | undefined, matches: (summary: MessageSummary) => boolean, limit: number): Promise<MessageSummary[]> {
-    const newest = (a: MessageSummary, b: MessageSummary) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1);
-    let found: MessageSummary[] = [];
-    const seen = new Set<string>();
-    let cursor = await this.db.transaction('messages').store.index('byAccount').openCursor(account);
-    while (cursor) {
-      const summary = stripAccount(cursor.value);
-      // A message cached in two listings ("inbox" and its month) counts once.
-      if (!seen.has(summary.id) && (!folderId || belongsTo(folderId, summary.folderId)) && matches(summary)) {
-        seen.add(summary.id);
-        found.push(summary);
-      }
-      // Keeps memory bounded on broad filters: only the newest `limit` can be returned.
-      if (found.length > limit * 2) found = found.sort(newest).slice(0, limit);
-      cursor = await cursor.continue();
+    const found: MessageSummary[] = [];
+    for (const summary of await this.summariesOf(account)) {
+      if (found.length >= limit) break;
+      if ((!folderId || belongsTo(folderId, summary.folderId)) && matches(summary)) found.push(summary);
     }
-    return found.sort(newest).slice(0, limit);
+    return found;
+  }
+
+  private summariesOf(account: string): Promise<MessageSummary[]> {
+    let rows = this.summaries.get(account);
+    if (!rows) {
+      rows = this.db.getAllFromIndex('messages', 'byAccount', account).then((records) => {
+        const byId = new Map<string, MessageSummary>();
+        for (const record of records) if (!byId.has(record.id)) byId.set(record.id, stripAccount(record));
+        return [...byId.values()].sort(newestFirst);
+      });
+      this.summaries.set(account, rows);
+      rows.catch(() => this.summaries.delete(account));
+    }
+    return rows;
+  }
+
+  /** Every write to an account's rows goes through here, so the in-memory copy never outlives them. */
+  private changed(account?: string): void {
+    if (account === undefined) this.summaries.clear();
+    else this.summaries.delete(account);
   }
 
   /**
@@ -115,6 +134,7 @@ export class ArchiveCache {
     page: { items: MessageSummary[]; nextCursor: string | null; version: number },
     options: { firstPage: boolean },
   ): Promise<ListingMeta> {
+    this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     if (options.firstPage) {
@@ -144,6 +164,7 @@ export class ArchiveCache {
   /** Applies a `changes?since=` delta; returns the folders whose cached listing changed. */
   async applyChanges(account: string, delta: Changes): Promise<string[]> {
     const touched = new Set<string>();
+    this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     const metas = tx.objectStore('meta');
@@ -170,6 +191,7 @@ export class ArchiveCache {
 
   /** Forgets what a mutation touched: the given messages, and the folder list (its counts changed). */
   async removeMessages(account: string, ids: string[]): Promise<void> {
+    this.changed(account);
     const tx = this.db.transaction(['messages', 'folders'], 'readwrite');
     const byMessage = tx.objectStore('messages').index('byMessage');
     for (const id of ids) {
@@ -181,6 +203,7 @@ export class ArchiveCache {
 
   /** Drops one folder's listing so that its next read goes to the provider. */
   async invalidateListing(account: string, folderId: string): Promise<void> {
+    this.changed(account);
     const tx = this.db.transaction(['messages', 'meta', 'folders'], 'readwrite');
     let cursor = await tx.objectStore('messages').index('byListingDate').openCursor(listingRange(account, folderId));
     while (cursor) {
@@ -193,6 +216,7 @@ export class ArchiveCache {
   }
 
   async clearAccount(account: string): Promise<void> {
+    this.changed(account);
     const tx = this.db.transaction(['status', 'folders', 'messages', 'meta'], 'readwrite');
     for (const store of ['status', 'messages', 'meta'] as const) {
       let cursor = await tx.objectStore(store).index('byAccount').openCursor(account);
@@ -206,6 +230,7 @@ export class ArchiveCache {
   }
 
   async clearAll(): Promise<void> {
+    this.changed();
     const tx = this.db.transaction(['status', 'folders', 'messages', 'meta'], 'readwrite');
     await Promise.all([
       tx.objectStore('status').clear(),

@@ -2,4 +2,4 @@
 export { formatLocale } from './locale';
 export { byteParts, formatBytes, UNIT_SPACE } from './bytes';
 export { formatNumber, formatPercent, pluralKey } from './numbers';
-export { formatDate, formatDateTime, formatWhen } from './dates';
+export { formatDate, formatDateTime, formatDateWithArticle, formatWhen } from './dates';

@@ -1,4 +1,5 @@
 // The postmaster frame's address: which view it shows, for which mailboxes, on which webmail origin (in the hash).
+import { httpOrigin } from '../url/http';
 
 export const POSTMASTER_VIEWS = ['tab', 'enable', 'disable', 'bulk'] as const;
 export type PostmasterView = (typeof POSTMASTER_VIEWS)[number];
@@ -41,17 +42,7 @@ export function parseFrameHash(hash: string): FrameParams | null {
   return {
     view: view as PostmasterView,
     mailboxes,
-    origin: originOf(query.get('origin')),
+    origin: httpOrigin(query.get('origin')),
     scheme: scheme === 'light' || scheme === 'dark' ? scheme : null,
   };
-}
-
-function originOf(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
 }
