@@ -370,6 +370,7 @@ export class ArchiveService {
         pending?.catch(() => undefined);
         this.fillTargets.delete(key);
       }
+      if (meta) await cache.evict(meta.key);
       if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
     });
   }

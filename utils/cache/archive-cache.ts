@@ -126,7 +126,8 @@ export class ArchiveCache {
 
   /**
    * Stores one page of a listing fetched from the provider. The listing is complete only when the provider
-   * says no page follows; a first page restarts the listing (its older rows are dropped).
+   * says no page follows; a first page restarts the listing (its older rows are dropped). The caller evicts once
+   * its pages are in (counting rows after every page would cost more than the writes).
    */
   async putPage(
     account: string,
@@ -157,7 +158,6 @@ export class ArchiveCache {
     };
     await tx.objectStore('meta').put(meta);
     await tx.done;
-    await this.evict(meta.key);
     return meta;
   }
 

@@ -84,7 +84,8 @@ describe('archive cache', () => {
   it('evicts the least recently used listings beyond its bound, never the one just written', async () => {
     const cache = cacheWith(5);
     await cache.putPage(A, 'inbox-2026-01', { items: summaries(1, 3, 'inbox-2026-01'), nextCursor: null, version: 1 }, { firstPage: true });
-    await cache.putPage(A, 'sent', { items: summaries(10, 12, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    const sent = await cache.putPage(A, 'sent', { items: summaries(10, 12, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.evict(sent.key)).toBe(1);
     expect(await cache.readListing(A, 'inbox-2026-01', 0, 10)).toBeNull();
     expect((await cache.readListing(A, 'sent', 0, 10))?.items).toHaveLength(3);
     expect(await cache.messageCount()).toBeLessThanOrEqual(5);
