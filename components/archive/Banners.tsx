@@ -4,6 +4,7 @@ import type { Freshness } from '@/utils/background/freshness';
 import { formatDateTime, formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { errorText } from '@/utils/archive-app/errors';
+import { httpUrl } from '@/utils/url/http';
 
 export interface BannersProps {
   status: ArchiveStatus;
@@ -21,7 +22,7 @@ export function Banners({ status, freshness, upgradeUrl, onRetry }: BannersProps
       {status.full && (
         <div class="banner banner-warning" role="alert" data-banner="full">
           <span>{t('archive_full_text')}</span>
-          <a class="button button-primary" href={status.upgradeUrl || upgradeUrl} target="_blank" rel="noopener noreferrer">{t('archive_full_upgrade')}</a>
+          <a class="button button-primary" href={httpUrl(status.upgradeUrl, upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('archive_full_upgrade')}</a>
         </div>
       )}
       {stale && (

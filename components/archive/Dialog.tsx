@@ -1,7 +1,8 @@
 // A modal dialog: labelled, focus moved in and kept in, Esc cancels, focus returns where it was.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useModal } from '../common/use-modal';
 
 export interface DialogProps {
   title: string;
@@ -12,45 +13,14 @@ export interface DialogProps {
   role?: 'dialog' | 'alertdialog';
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
-
 export function Dialog({ title, children, onClose, initialFocus, role = 'dialog' }: DialogProps) {
-  const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const box = ref.current;
-    const first = (initialFocus ? box?.querySelector<HTMLElement>(initialFocus) : null) ?? box?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => previous?.focus?.();
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    if (focusable.length === 0) return;
-    const first = focusable[0]!;
-    const last = focusable[focusable.length - 1]!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const { box, onKeyDown, onBackdropMouseDown } = useModal({ onClose, initialFocus });
 
   return (
-    <div class="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div ref={ref} class="dialog" role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} onKeyDown={onKeyDown}>
+    <div class="dialog-backdrop" onMouseDown={onBackdropMouseDown}>
+      <div ref={box} class="dialog" role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId} class="dialog-title">{title}</h2>
         <div id={bodyId} class="dialog-body">{children}</div>
       </div>

@@ -125,7 +125,7 @@ export function Workspace(props: WorkspaceProps) {
         <span class="account" title={props.me.address}>{props.me.address}</span>
         <SearchBar form={form} onChange={setForm} onClear={() => setForm(EMPTY_SEARCH)} />
       </header>
-      <Banners status={status} freshness={freshness} upgradeUrl={status.upgradeUrl ?? props.upgradeUrl} onRetry={() => { props.onRetry(); source?.refresh(); }} />
+      <Banners status={status} freshness={freshness} upgradeUrl={props.upgradeUrl} onRetry={() => { props.onRetry(); source?.refresh(); }} />
       {exporter.job && <ExportBar job={exporter.job} onCancel={() => void exporter.cancel()} />}
       <div class="panes">
         <nav class="sidebar" aria-label={t('archive_folders_label')}>

@@ -1,7 +1,7 @@
 // Client setup for the archive account: each documented setting with a copy button, "Copia impostazioni", profiles.
 import { useMemo, useState } from 'preact/hooks';
 import { CopyButton } from '@/components/common/CopyButton';
-import { CopyField } from '@/components/common/CopyField';
+import { SettingGroups } from '@/components/common/SettingGroups';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import {
   appleMailProfile,
@@ -11,7 +11,6 @@ import {
   MOBILECONFIG_TYPE,
   mobileconfigFilename,
   saveFile,
-  settingGroups,
   settingsText,
   thunderbirdAutoconfig,
 } from '@/utils/client-profiles';
@@ -31,6 +30,7 @@ interface Props {
 export function ClientSetup({ status, profile, displayName, canEnableImap, origin, onStatusChanged }: Props) {
   const settings = useMemo(() => clientSettings(status, profile, t, displayName), [status, profile, displayName]);
   const [saved, setSaved] = useState<string | null>(null);
+  const [imapTurnedOn, setImapTurnedOn] = useState(false);
 
   const download = (filename: string, content: string, type: string) => {
     saveFile(filename, content, type);
@@ -40,18 +40,20 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
   return (
     <section class="pp-section" aria-labelledby="pp-setup-heading">
       <h2 id="pp-setup-heading" class="pp-heading">{t('popup_settings_heading')}</h2>
-      {status.imapAccess ? null : <ImapNotice status={status} canEnable={canEnableImap} origin={origin} onChanged={onStatusChanged} />}
+      {status.imapAccess ? null : (
+        <ImapNotice
+          status={status}
+          canEnable={canEnableImap}
+          origin={origin}
+          onChanged={(next) => {
+            setImapTurnedOn(next.imapAccess);
+            onStatusChanged(next);
+          }}
+        />
+      )}
+      {status.imapAccess && imapTurnedOn ? <p class="pp-note pp-note--info" role="status" data-imap-on>{t('popup_imapOff_done')}</p> : null}
       <p class="pp-muted">{t('popup_settings_intro')}</p>
-      {settingGroups(settings, t).map((group) => (
-        <div class="pp-group" key={group.id} role="group" aria-labelledby={`pp-group-${group.id}`}>
-          <h3 id={`pp-group-${group.id}`} class="pp-subheading">{group.title}</h3>
-          <dl class="arc-fields">
-            {group.fields.map((field) => (
-              <CopyField key={field.id} name={field.id} label={field.label} value={field.value} copyable={field.copyable} />
-            ))}
-          </dl>
-        </div>
-      ))}
+      <SettingGroups settings={settings} idPrefix="pp" headingLevel={3} groupClass="pp-group" titleClass="pp-subheading" />
       <CopyButton variant="primary" text={settingsText(settings, t)} label={t('popup_settings_copyAllLabel')}>
         {t('popup_settings_copyAll')}
       </CopyButton>

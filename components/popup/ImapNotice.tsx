@@ -29,7 +29,7 @@ export function ImapNotice({ status, canEnable, origin, onChanged }: Props) {
 
   return (
     <div class="pp-note pp-note--warning" data-imap-off>
-      <p>{t('popup_imapOff')}</p>
+      <p>{t(canEnable ? 'popup_imapOff_postmaster' : 'popup_imapOff')}</p>
       {canEnable && step === 'idle' ? (
         <button type="button" class="pp-button" onClick={() => setStep('confirm')}>{t('popup_imapOff_enable')}</button>
       ) : null}

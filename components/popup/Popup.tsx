@@ -53,17 +53,18 @@ export function Popup({ profile, origin }: Props) {
   } else {
     const { status } = state;
     const own = me?.address === status.address;
+    const ownPostmaster = own && me?.role === 'postmaster';
     body = (
       <>
         <Freshness state={state} locale={locale} />
-        <StatusPanel status={status} locale={locale} />
+        <StatusPanel status={status} locale={locale} canEnable={ownPostmaster} />
         {status.enabled ? <QuotaPanel status={status} locale={locale} upgradeUrl={profile.upgradeUrl} /> : null}
         {status.enabled ? (
           <ClientSetup
             status={status}
             profile={profile}
             displayName={own ? me?.displayName : undefined}
-            canEnableImap={own && me?.role === 'postmaster'}
+            canEnableImap={ownPostmaster}
             origin={origin}
             onStatusChanged={replaceStatus}
           />

@@ -4,19 +4,10 @@ import type { ArchiveStatus } from '@/utils/api/schemas';
 import { daysUntilFull, quotaLevel, usageRatio } from '@/utils/archive/quota';
 import { formatNumber, formatPercent, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
+import { httpUrl } from '@/utils/url/http';
 
 /** Beyond a year the estimate says only that: a figure like "41.975 giorni" is noise, not information. */
 const YEAR_DAYS = 365;
-
-/** Only http(s) links leave the popup, whatever the status says. */
-function httpUrl(candidate: string | undefined, fallback: string): string {
-  try {
-    if (candidate && /^https?:$/.test(new URL(candidate).protocol)) return candidate;
-  } catch {
-    // Not a URL: use the profile's.
-  }
-  return fallback;
-}
 
 export function QuotaPanel({ status, locale, upgradeUrl }: { status: ArchiveStatus; locale: string; upgradeUrl: string }) {
   const level = quotaLevel(status);

@@ -12,7 +12,8 @@ function Flag({ on, onText, offText }: { on: boolean; onText: string; offText: s
   );
 }
 
-export function StatusPanel({ status, locale }: { status: ArchiveStatus; locale: string }) {
+/** `canEnable`: the postmaster looking at their own mailbox, who may turn the archive on themselves. */
+export function StatusPanel({ status, locale, canEnable = false }: { status: ArchiveStatus; locale: string; canEnable?: boolean }) {
   return (
     <section class="pp-section" aria-labelledby="pp-status-heading">
       <h2 id="pp-status-heading" class="pp-heading">{t('popup_status_heading')}</h2>
@@ -48,7 +49,7 @@ export function StatusPanel({ status, locale }: { status: ArchiveStatus; locale:
           </>
         ) : null}
       </dl>
-      {status.enabled ? null : <p class="pp-note pp-note--info">{t('popup_disabled')}</p>}
+      {status.enabled ? null : <p class="pp-note pp-note--info" data-disabled-note>{t(canEnable ? 'popup_disabled_postmaster' : 'popup_disabled')}</p>}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Turning an archive off: says what is lost, offers the export first, and needs the mailbox address typed exactly.
 import { useId, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
-import { formatBytes, formatLocale, formatNumber } from '@/utils/format';
+import { formatBytes, formatLocale, formatNumber, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { disableArchive } from '@/utils/postmaster/actions';
 import { isExactConfirmation } from '@/utils/postmaster/confirm';
@@ -55,7 +55,7 @@ export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) 
       <div id={`${id}-warning`} class="pm-warning">
         <p><strong>{t('postmaster_disableWarning')}</strong></p>
         {status?.enabled ? (
-          <p data-archive-size>{t('postmaster_disableContents', formatNumber(status.messageCount, locale), formatBytes(status.usedBytes, locale))}</p>
+          <p data-archive-size>{t(pluralKey('postmaster_disableContents', status.messageCount, locale), formatNumber(status.messageCount, locale), formatBytes(status.usedBytes, locale))}</p>
         ) : null}
         <p>{t('postmaster_disableIrreversible')}</p>
       </div>

@@ -4,16 +4,7 @@ import type { ArchiveStatus } from '@/utils/api/schemas';
 import { formatLocale, formatNumber } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
-
-/** Only http(s) links leave the frame, whatever the status says. */
-export function safeHttpUrl(candidate: string | undefined, fallback: string): string {
-  try {
-    if (candidate && /^https?:$/.test(new URL(candidate).protocol)) return candidate;
-  } catch {
-    // Not a URL: the profile's link instead.
-  }
-  return fallback;
-}
+import { httpUrl } from '@/utils/url/http';
 
 export function QuotaSummary({ status }: { status: ArchiveStatus }) {
   const locale = formatLocale();
@@ -26,7 +17,7 @@ export function QuotaSummary({ status }: { status: ArchiveStatus }) {
       <p class="pm-plan">
         <span>{t('postmaster_quotaPlan')} <strong data-plan={status.plan}>{planName}</strong></span>
         {status.plan === 'unlimited' ? null : (
-          <a href={safeHttpUrl(status.upgradeUrl, activeProfile.upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('postmaster_quotaUpgrade')}</a>
+          <a href={httpUrl(status.upgradeUrl, activeProfile.upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('postmaster_quotaUpgrade')}</a>
         )}
       </p>
     </section>

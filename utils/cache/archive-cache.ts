@@ -145,7 +145,8 @@ export class ArchiveCache {
         cursor = await cursor.continue();
       }
     }
-    for (const item of page.items) await messages.put(toRecord(item, account, folderId));
+    // Issued together: waiting for each put's own success event makes a 200-row page many times slower.
+    await Promise.all(page.items.map((item) => messages.put(toRecord(item, account, folderId))));
     const meta: ListingMeta = {
       key: metaKey(account, folderId),
       account,

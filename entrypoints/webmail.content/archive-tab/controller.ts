@@ -72,6 +72,7 @@ export class ArchiveTabController {
     const routeView = route?.viewOf(url) ?? null;
     const push = !!route && options.push && routeView === null;
     // Mount first: pushing the URL makes the location watchers call syncWithUrl, which then finds the view open.
+    const mountedNow = !this.state;
     if (this.state) {
       this.state.view = view;
       updateArchiveFrame(this.state.frame, { theme: this.scheme(), view });
@@ -88,7 +89,26 @@ export class ArchiveTabController {
       else this.window.history.replaceState(this.window.history.state, '', target);
     }
     this.markCurrent(true);
-    if (options.focus) state.frame.focus();
+    if (options.focus) {
+      state.frame.focus();
+      if (mountedNow) this.refocusOnLoad(state);
+    }
+  }
+
+  /**
+   * A frame focused before its page loads keeps the focus ring but not the keyboard (Tab would leave for the top of
+   * the webmail): once the archive page has loaded, focus goes into it again, unless the user went elsewhere.
+   */
+  private refocusOnLoad(state: OpenState): void {
+    state.frame.addEventListener(
+      'load',
+      () => {
+        if (this.state !== state || this.doc.activeElement !== state.frame) return;
+        state.frame.blur();
+        state.frame.focus();
+      },
+      { once: true },
+    );
   }
 
   private mount(view: string, routed: boolean, pushed: boolean): OpenState {

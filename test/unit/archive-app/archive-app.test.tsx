@@ -251,6 +251,13 @@ describe('states', () => {
     expect(link.getAttribute('href')).toBe('https://provider.example/piani');
   });
 
+  it('archive full: a provider link that is not http(s) gives way to the profile\'s', async () => {
+    api.status_ = status({ full: true, upgradeUrl: 'javascript:alert(1)' });
+    renderApp();
+    const link = await screen.findByRole('link', { name: 'Scopri i piani con più spazio' });
+    expect(link.getAttribute('href')).toBe('https://fallback.example/piani');
+  });
+
   it('signing out elsewhere (session event) leads to the sign-in screen', async () => {
     renderApp();
     await screen.findByRole('tree');

@@ -1,6 +1,6 @@
 // Formatting in the user's locale: binary byte units, percentages, plural keys, dates.
 import { describe, expect, it } from 'vitest';
-import { byteParts, formatBytes, formatDate, formatDateTime, formatLocale, formatNumber, formatPercent, formatWhen, pluralKey } from '@/utils/format';
+import { byteParts, formatBytes, formatDate, formatDateTime, formatDateWithArticle, formatLocale, formatNumber, formatPercent, formatWhen, pluralKey } from '@/utils/format';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -68,6 +68,16 @@ describe('dates', () => {
   it('shows only the time for today, the date and time otherwise', () => {
     expect(formatWhen(when, 'it-IT', '2026-03-15T20:00:00Z', 'UTC')).toBe('10:32');
     expect(formatWhen(when, 'it-IT', '2026-03-16T08:00:00Z', 'UTC')).toBe('15/03/26, 10:32');
+  });
+
+  it("gives Italian dates their article, elided before 8 and 11 (\"l'8 dicembre\", not \"il 8\")", () => {
+    expect(formatDateWithArticle('2026-12-02T12:00:00Z', 'it-IT', 'UTC')).toBe('il 2 dicembre 2026');
+    expect(formatDateWithArticle('2026-12-08T12:00:00Z', 'it-IT', 'UTC')).toBe("l'8 dicembre 2026");
+    expect(formatDateWithArticle('2026-12-11T12:00:00Z', 'it-IT', 'UTC')).toBe("l'11 dicembre 2026");
+    expect(formatDateWithArticle('2026-12-18T12:00:00Z', 'it-IT', 'UTC')).toBe('il 18 dicembre 2026');
+    // The day is the one shown: late on the 7th in UTC is already the 8th in Rome.
+    expect(formatDateWithArticle('2026-12-07T23:30:00Z', 'it-IT', 'Europe/Rome')).toBe("l'8 dicembre 2026");
+    expect(formatDateWithArticle('2026-12-08T12:00:00Z', 'en-US', 'UTC')).toBe('December 8, 2026');
   });
 });
 

@@ -1,5 +1,6 @@
 // Popup panels: status, quota warnings and estimate, client settings with copy confirmation, IMAP for the postmaster.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuotaBar } from '@/components/common/QuotaBar';
 import { ClientSetup } from '@/components/popup/ClientSetup';
@@ -47,6 +48,13 @@ describe('StatusPanel', () => {
     expect(screen.getByText(/Può attivarlo solo il postmaster/)).toBeTruthy();
     expect(document.querySelector('[data-status="mode"]')).toBeNull();
   });
+
+  it('tells the postmaster, on their own mailbox, where to turn it on rather than to ask the postmaster', () => {
+    render(<StatusPanel status={marioStatus({ address: 'postmaster@example.it', enabled: false })} locale="it-IT" canEnable />);
+    const note = document.querySelector('[data-disabled-note]')?.textContent ?? '';
+    expect(note).toContain('Come postmaster puoi attivarlo nella webmail, in Gestione › Caselle.');
+    expect(note).not.toContain('solo il postmaster');
+  });
 });
 
 describe('QuotaPanel', () => {
@@ -65,11 +73,11 @@ describe('QuotaPanel', () => {
 
   it('warns from 80 %, alerts from 95 %, and says when it is full', () => {
     quota(0.85 * GiB);
-    expect(document.querySelector('[data-quota-warning]')?.textContent).toBe('Archivio quasi pieno: usato il 85% dello spazio.');
+    expect(document.querySelector('[data-quota-warning]')?.textContent).toBe('Archivio quasi pieno: 85% dello spazio già usato.');
     expect(screen.getByRole('link').getAttribute('href')).toBe('http://127.0.0.1:8787/#/piani');
     cleanup();
     quota(0.96 * GiB);
-    expect(screen.getByRole('alert').textContent).toContain('Spazio quasi esaurito: usato il 96%');
+    expect(screen.getByRole('alert').textContent).toContain('Spazio quasi esaurito: 96% già usato');
     cleanup();
     quota(GiB, { full: true });
     expect(screen.getByRole('alert').textContent).toBe('Archivio pieno: lo spazio è esaurito.');
@@ -158,5 +166,22 @@ describe('ClientSetup', () => {
     await waitFor(() => expect(changed).toHaveLength(1));
     expect(calls).toEqual([{ name: 'admin.updateSettings', payload: { origin: 'http://127.0.0.1:8787', mailbox: 'postmaster@example.it', patch: { imapAccess: true } } }]);
     expect(changed[0]!.imapAccess).toBe(true);
+  });
+
+  it('confirms visibly once the postmaster has turned IMAP on', async () => {
+    standInBackground((call) => ({ ...marioStatus(), address: call.payload.mailbox as string, imapAccess: true }));
+    function Stateful() {
+      const [status, setStatus] = useState(marioStatus({ address: 'postmaster@example.it' }));
+      return <ClientSetup status={status} profile={profile} canEnableImap origin="http://127.0.0.1:8787" onStatusChanged={setStatus} />;
+    }
+    render(<Stateful />);
+    expect(document.querySelector('[data-imap-off]')?.textContent).toBe(
+      "L'accesso all'archivio tramite IMAP non è attivo: finché non lo attivi, un programma di posta non può collegarsi.Attiva l'accesso IMAP",
+    );
+    fireEvent.click(screen.getByRole('button', { name: "Attiva l'accesso IMAP" }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sì, attiva' }));
+    await waitFor(() => expect(document.querySelector('[data-imap-off]')).toBeNull());
+    expect(document.querySelector('[data-imap-on]')?.getAttribute('role')).toBe('status');
+    expect(document.querySelector('[data-imap-on]')?.textContent).toBe('Accesso IMAP attivato.');
   });
 });

@@ -47,6 +47,12 @@ describe('DisableDialog', () => {
     expect(background.statuses.get(MARIO)!.enabled).toBe(false);
   });
 
+  it('counts a single archived message in the singular', async () => {
+    standInBackground([marioStatus({ address: MARIO, messageCount: 1, usedBytes: 2048 })]);
+    render(<DisableDialog mailbox={MARIO} origin={ORIGIN} onClose={() => undefined} />);
+    expect(plain((await screen.findByText(/L'archivio contiene/)).textContent)).toBe("L'archivio contiene 1 messaggio (2 KiB).");
+  });
+
   it('reports a failed disable without retrying it, and leaves the choice to the user', async () => {
     const background = standInBackground([status(MARIO)]);
     background.failNext('admin.disable', MARIO, 'timeout');

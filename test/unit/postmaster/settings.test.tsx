@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArchiveSettings } from '@/components/postmaster/ArchiveSettings';
+import { nextPurgeText } from '@/components/postmaster/NextPurge';
 import { useDictionary } from '@/utils/i18n';
 import { marioStatus, plain, standInBackground, useItalian } from './support';
 
@@ -105,5 +106,15 @@ describe('ArchiveSettings', () => {
     expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('false');
     await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: MARIO }, {});
     await waitFor(() => expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('true'));
+  });
+});
+
+describe('nextPurgeText', () => {
+  it("writes the window in correct Italian, with the article elided before 8 and 11", () => {
+    const status = marioStatus({ nextPurge: { dueFrom: '2026-12-02T12:00:00.000Z', dueTo: '2026-12-08T12:00:00.000Z', count: 1 } });
+    expect(nextPurgeText(status, 'it-IT')).toBe("1 messaggio, tra il 2 dicembre 2026 e l'8 dicembre 2026.");
+    expect(nextPurgeText({ ...status, nextPurge: { dueFrom: '2026-12-11T12:00:00.000Z', dueTo: '2026-12-18T12:00:00.000Z', count: 3 } }, 'it-IT')).toBe(
+      "3 messaggi, tra l'11 dicembre 2026 e il 18 dicembre 2026.",
+    );
   });
 });

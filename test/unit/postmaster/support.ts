@@ -1,9 +1,9 @@
 // Postmaster test helpers: the Italian dictionary and a stand-in background that keeps each mailbox's archive state.
-import { fakeBrowser } from 'wxt/testing';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import { useDictionary } from '@/utils/i18n';
 import { italian, marioStatus } from '../client-profiles/fixtures';
+import { answerRpc, type RpcCall } from '../rpc-stand-in';
 
 export { marioStatus };
 
@@ -11,10 +11,7 @@ export function useItalian() {
   useDictionary('it', italian());
 }
 
-export interface RpcCall {
-  name: string;
-  payload: Record<string, unknown>;
-}
+export type { RpcCall };
 
 export interface StandIn {
   calls: RpcCall[];
@@ -33,7 +30,6 @@ const off = (status: ArchiveStatus): ArchiveStatus => ({ ...status, enabled: fal
 export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' | 'user' = 'postmaster'): StandIn {
   const statuses = new Map(initial.map((status) => [status.address, status]));
   const failures: { name: string; mailbox: string; kind: ArchiveError['kind'] }[] = [];
-  const calls: RpcCall[] = [];
   const answer = (call: RpcCall): unknown => {
     const mailbox = call.payload.mailbox as string;
     const planned = failures.findIndex((failure) => failure.name === call.name && failure.mailbox === mailbox);
@@ -72,17 +68,7 @@ export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' |
         throw new ArchiveError('bad_message');
     }
   };
-  fakeBrowser.runtime.onMessage.addListener(((message: { tag?: string; name: string; payload: Record<string, unknown> }) => {
-    if (message?.tag !== 'archivio/rpc') return undefined;
-    const call = { name: message.name, payload: message.payload };
-    calls.push(call);
-    return Promise.resolve()
-      .then(() => answer(call))
-      .then(
-        (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: (error instanceof ArchiveError ? error : new ArchiveError('server')).toData() }),
-      );
-  }) as never);
+  const calls = answerRpc(answer);
   return {
     calls,
     statuses,

@@ -117,6 +117,34 @@ describe('archive tab on the demo webmail', () => {
     expect(navItems()).toHaveLength(1);
   });
 
+  it('puts the keyboard in the archive once its page has loaded, unless the user went elsewhere meanwhile', () => {
+    startOnDemo();
+    archiveControl().click();
+    const opened = frame()!;
+    expect(document.activeElement).toBe(opened);
+    const focus = vi.spyOn(opened, 'focus');
+    const blur = vi.spyOn(opened, 'blur');
+    opened.dispatchEvent(new Event('load'));
+    expect(blur).toHaveBeenCalledTimes(1);
+    expect(focus).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(opened);
+    // Only the first load: later loads (the app's own navigation) do not take the focus.
+    opened.dispatchEvent(new Event('load'));
+    expect(focus).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not take the focus back on load when the user moved on before the archive page loaded', () => {
+    startOnDemo();
+    archiveControl().click();
+    const opened = frame()!;
+    const elsewhere = document.querySelector<HTMLElement>('a[data-nav="rubrica"]')!;
+    elsewhere.focus();
+    const focus = vi.spyOn(opened, 'focus');
+    opened.dispatchEvent(new Event('load'));
+    expect(focus).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
   it('opens on load when the URL is already the archive (reload, link)', () => {
     const tab = startOnDemo('#/archivio/expiring');
     expect(tab.controller.isOpen).toBe(true);
