@@ -22,7 +22,7 @@ export function ImapNotice({ status, canEnable, origin, onChanged }: Props) {
     try {
       onChanged(await rpc('admin.updateSettings', { origin, mailbox: status.address, patch: { imapAccess: true } }));
     } catch (failure) {
-      setError(t(failure instanceof ArchiveError ? failure.messageKey : 'error_server'));
+      setError(t(ArchiveError.from(failure).messageKey));
       setStep('idle');
     }
   };

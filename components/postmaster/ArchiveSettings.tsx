@@ -21,10 +21,6 @@ export interface ArchiveSettingsProps {
   onRequestDisable(): void;
 }
 
-function errorData(error: unknown): ArchiveErrorData {
-  return error instanceof ArchiveError ? error.toData() : new ArchiveError('server', { detail: String(error) }).toData();
-}
-
 export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSettingsProps) {
   const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox, origin);
   const [busy, setBusy] = useState<Setting | null>(null);
@@ -37,7 +33,7 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
     try {
       apply(await call());
     } catch (error) {
-      setFailure({ setting, error: errorData(error) });
+      setFailure({ setting, error: ArchiveError.from(error).toData() });
       void reload();
     } finally {
       setBusy(null);

@@ -34,7 +34,7 @@ export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) 
       await disableArchive(mailbox, typed, origin);
       setPhase('done');
     } catch (failure) {
-      setError(failure instanceof ArchiveError ? failure.toData() : new ArchiveError('server', { detail: String(failure) }).toData());
+      setError(ArchiveError.from(failure).toData());
       setPhase('confirm');
     }
   };

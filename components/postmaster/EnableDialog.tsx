@@ -16,7 +16,7 @@ export function EnableDialog({ mailbox, origin, onClose }: { mailbox: string; or
       await enableArchive(mailbox, origin);
       onClose(true);
     } catch (failure) {
-      setError(failure instanceof ArchiveError ? failure.toData() : new ArchiveError('server', { detail: String(failure) }).toData());
+      setError(ArchiveError.from(failure).toData());
       setRunning(false);
     }
   };

@@ -23,7 +23,7 @@ export function useMailboxStatus(mailbox: string, origin: string | null) {
       const fresh = await rpc('status.get', { origin: origin ?? undefined, mailbox });
       if (call === latest.current) setState({ status: fresh.value, freshness: fresh.freshness, error: null, loading: false });
     } catch (error) {
-      const data = error instanceof ArchiveError ? error.toData() : new ArchiveError('server', { detail: String(error) }).toData();
+      const data = ArchiveError.from(error).toData();
       if (call === latest.current) setState((previous) => ({ ...previous, error: data, loading: false }));
     }
   }, [mailbox, origin]);

@@ -15,7 +15,7 @@ export function CacheSection() {
       await rpc('cache.clear', {});
       setStep('done');
     } catch (failure) {
-      setError(t(failure instanceof ArchiveError ? failure.messageKey : 'error_server'));
+      setError(t(ArchiveError.from(failure).messageKey));
       setStep('idle');
     }
   };

@@ -61,6 +61,11 @@ export class ArchiveError extends Error {
   static fromData(data: ArchiveErrorData): ArchiveError {
     return new ArchiveError(data.kind, data);
   }
+
+  /** Any failure as an ArchiveError: itself if it is one, else a server error carrying its text. */
+  static from(error: unknown): ArchiveError {
+    return error instanceof ArchiveError ? error : new ArchiveError('server', { detail: String(error) });
+  }
 }
 
 const KIND_BY_CODE: Record<string, ArchiveErrorKind> = {

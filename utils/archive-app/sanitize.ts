@@ -1,6 +1,6 @@
 // Rebuilds a message's HTML from an allowlist: no scripts, frames, forms or handlers; remote content only with consent.
 import { sanitizeCss, type BlockCounter } from './css';
-import { classifyUrl, remoteUrl } from './urls';
+import { classifyUrl, linkUrl, remoteUrl } from './urls';
 
 export interface SanitizeOptions {
   /** The user chose "Mostra contenuti esterni" for this message. */
@@ -126,7 +126,7 @@ function setLink(to: Element, href: string): void {
   const kind = classifyUrl(href);
   if (kind === 'fragment') to.setAttribute('href', href);
   if (kind !== 'remote' && kind !== 'link') return;
-  to.setAttribute('href', kind === 'remote' ? (remoteUrl(href) ?? '#') : href.trim());
+  to.setAttribute('href', kind === 'remote' ? (linkUrl(href) ?? '#') : href.trim());
   to.setAttribute('target', '_blank');
   to.setAttribute('rel', 'noopener noreferrer');
 }

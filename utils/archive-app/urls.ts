@@ -19,6 +19,20 @@ export function classifyUrl(raw: string): UrlKind {
 }
 
 /**
+ * A web link as the user may follow it (in a new tab, outside the frame): http stays http, since a link is only
+ * followed by choice and many sites have no https; protocol-relative ones become https.
+ */
+export function linkUrl(raw: string): string | null {
+  const url = raw.trim().replace(/^[\\/]{2}/, 'https://');
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A remote URL as the frame may load it, always over https (protocol-relative and http ones upgraded, as browsers
  * do for mixed content): what a consented image reveals stays between the user and its server.
  */

@@ -78,7 +78,7 @@ export function createRouter(deps: RouterDeps) {
       const handler = table[name] as Handler<RequestName>;
       return { ok: true, value: await handler(payload.output as never, origin) };
     } catch (error) {
-      const archiveError = error instanceof ArchiveError ? error : new ArchiveError('server', { detail: String(error) });
+      const archiveError = ArchiveError.from(error);
       return { ok: false, error: archiveError.toData() };
     }
   };

@@ -32,4 +32,12 @@ describe('retry policy', () => {
     expect(kindForReply(502, undefined)).toBe('server');
     expect(kindForReply(418, undefined)).toBe('invalid_request');
   });
+  it('reads any failure as an ArchiveError: itself, or a server error with its text', () => {
+    const readOnly = new ArchiveError('read_only');
+    expect(ArchiveError.from(readOnly)).toBe(readOnly);
+    const other = ArchiveError.from(new TypeError('boom'));
+    expect(other.kind).toBe('server');
+    expect(other.messageKey).toBe('error_server');
+    expect(other.toData().detail).toBe('TypeError: boom');
+  });
 });

@@ -91,7 +91,7 @@ describe('HTML sanitizer: scripts and active content', () => {
       <a id="a" href="javascript:alert(1)">1</a><a id="b" href=" java&#x09;script:alert(1)">2</a>
       <a id="c" href="data:text/html,<script>alert(1)</script>">3</a><a id="d" href="vbscript:x">4</a>
       <a id="e" href="https://example.it/page">5</a><a id="f" href="mailto:mario@example.it">6</a>
-      <a id="g" href="#top">7</a><a id="h" href="//example.it/x">8</a><a id="i" href="file:///etc/passwd">9</a>
+      <a id="g" href="#top">7</a><a id="h" href="//example.it/x">8</a><a id="i" href="file:///etc/passwd">9</a><a id="k" href="http://example.it/solo-http">10</a>
       <area id="j" href="javascript:alert(1)">`);
     for (const id of ['a', 'b', 'c', 'd', 'i', 'j']) expect(doc.getElementById(id)?.hasAttribute('href'), id).toBe(false);
     expect(doc.getElementById('e')?.getAttribute('href')).toBe('https://example.it/page');
@@ -101,6 +101,8 @@ describe('HTML sanitizer: scripts and active content', () => {
     expect(doc.getElementById('g')?.getAttribute('href')).toBe('#top');
     expect(doc.getElementById('g')?.hasAttribute('target')).toBe(false);
     expect(doc.getElementById('h')?.getAttribute('href')).toBe('https://example.it/x');
+    // A link is followed by choice, in a new tab: it keeps its http (images, which load by themselves, do not).
+    expect(doc.getElementById('k')?.getAttribute('href')).toBe('http://example.it/solo-http');
   });
 
   it('keeps text that looks like markup as text', () => {
