@@ -2,13 +2,13 @@
 import { useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
-import type { RetentionMonths } from '@/utils/archive/retention';
+import { shortensRetention, type RetentionMonths } from '@/utils/archive/retention';
 import { t } from '@/utils/i18n';
 import { enableArchive, updateArchive } from '@/utils/postmaster/actions';
 import { ConnectionSettings } from './ConnectionSettings';
 import { NextPurge } from './NextPurge';
 import { QuotaSummary } from './QuotaSummary';
-import { RetentionSelect } from './RetentionSelect';
+import { RetentionSelect, retentionLabel } from './RetentionSelect';
 import { Switch } from './Switch';
 import { useMailboxStatus } from './use-mailbox-status';
 
@@ -25,6 +25,8 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
   const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox, origin);
   const [busy, setBusy] = useState<Setting | null>(null);
   const [failure, setFailure] = useState<{ setting: Setting; error: ArchiveErrorData } | null>(null);
+  /** A shorter deletion period waiting for the postmaster's confirmation: older mail goes at the next purge. */
+  const [pendingRetention, setPendingRetention] = useState<RetentionMonths | null>(null);
 
   /** One change at a time, sent once; its reply (the new status) is shown at once. */
   const change = async (setting: Setting, call: () => Promise<ArchiveStatus>) => {
@@ -103,9 +105,33 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
             <RetentionSelect
               value={status.retentionMonths}
               busy={busy === 'retentionMonths'}
-              disabled={busy !== null}
-              onChange={(months) => void patch('retentionMonths', months)}
+              disabled={busy !== null || pendingRetention !== null}
+              onChange={(months) => {
+                if (shortensRetention(status.retentionMonths, months)) setPendingRetention(months);
+                else void patch('retentionMonths', months);
+              }}
             />
+            {pendingRetention !== null ? (
+              <div class="pm-alert pm-confirm" role="alertdialog" aria-labelledby="pm-retention-confirm" data-confirm="retention">
+                <p id="pm-retention-confirm">{t('postmaster_retentionShorterWarning', pendingRetention)}</p>
+                <div class="pm-actions">
+                  <button
+                    type="button"
+                    class="pm-button pm-button-danger"
+                    onClick={() => {
+                      const months = pendingRetention;
+                      setPendingRetention(null);
+                      void patch('retentionMonths', months);
+                    }}
+                  >
+                    {t('postmaster_retentionShorterConfirm', retentionLabel(pendingRetention))}
+                  </button>
+                  <button type="button" class="pm-button" onClick={() => setPendingRetention(null)}>
+                    {t('postmaster_cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
             <NextPurge status={status} />
           </>
         ) : null}

@@ -70,6 +70,7 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
           {kind === 'retention' ? (
             <div class="pm-choice-detail">
               <RetentionSelect value={months} onChange={setMonths} label={t('postmaster_bulkRetentionLabel')} />
+              {months !== null ? <p class="pm-note" role="note">{t('postmaster_bulkRetentionWarning', months)}</p> : null}
             </div>
           ) : null}
           <label class="pm-choice">

@@ -42,3 +42,12 @@ export function retentionWindow(archivedAt: Date, months: RetentionMonths): Rete
 export function isExpiringWithin(window: RetentionWindow, now: Date, days: number): boolean {
   return window.from.getTime() <= now.getTime() + days * DAY_MS;
 }
+
+/**
+ * Whether moving from `current` to `next` makes mail go sooner (from "never" to a period, or to a shorter one):
+ * messages older than the new period are deleted at the next purge, so the change needs a confirmation.
+ */
+export function shortensRetention(current: RetentionMonths | null, next: RetentionMonths | null): boolean {
+  if (next === null) return false;
+  return current === null || next < current;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { archiveAddressFor, mailboxName, parseMailboxAddress } from '@/utils/archive/address';
 import { monthKey, monthLabel } from '@/utils/archive/months';
 import { daysUntilFull, needsBadge, quotaLevel, usageRatio } from '@/utils/archive/quota';
-import { addMonthsUtc, isExpiringWithin, isRetentionMonths, retentionWindow, RETENTION_MONTHS } from '@/utils/archive/retention';
+import { addMonthsUtc, isExpiringWithin, isRetentionMonths, retentionWindow, RETENTION_MONTHS, shortensRetention } from '@/utils/archive/retention';
 
 const GiB = 1024 ** 3;
 
@@ -32,6 +32,14 @@ describe('retention', () => {
     expect(addMonthsUtc(new Date('2027-08-31T00:00:00Z'), 6).toISOString()).toBe('2028-02-29T00:00:00.000Z');
     expect(addMonthsUtc(new Date('2026-11-15T00:00:00Z'), 24).toISOString()).toBe('2028-11-15T00:00:00.000Z');
   });
+  it('knows which changes make mail go sooner', () => {
+    expect(shortensRetention(null, 48)).toBe(true);
+    expect(shortensRetention(24, 12)).toBe(true);
+    expect(shortensRetention(24, 36)).toBe(false);
+    expect(shortensRetention(24, 24)).toBe(false);
+    expect(shortensRetention(24, null)).toBe(false);
+  });
+
   it('opens a window three days either side of the due date', () => {
     const window = retentionWindow(new Date('2024-12-10T12:00:00Z'), 24);
     expect(window.due.toISOString()).toBe('2026-12-10T12:00:00.000Z');

@@ -65,6 +65,27 @@ describe('ArchiveSettings', () => {
     ]);
   });
 
+  it('asks before a shorter deletion period, and sends nothing when the postmaster cancels', async () => {
+    const background = standInBackground([marioStatus()]);
+    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    const select = () => screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement;
+    fireEvent.change(await screen.findByLabelText('Impostazioni di cancellazione'), { target: { value: '12' } });
+    const confirm = await screen.findByRole('alertdialog');
+    expect(plain(confirm.textContent)).toContain('I messaggi archiviati da più di 12 mesi verranno eliminati');
+    expect(select().disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(select().value).toBe('24');
+    expect(background.calls.filter((call) => call.name.startsWith('admin.'))).toEqual([]);
+
+    fireEvent.change(select(), { target: { value: '6' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Conferma: 6 mesi' }));
+    await waitFor(() => expect(select().value).toBe('6'));
+    expect(background.calls.filter((call) => call.name.startsWith('admin.')).map((call) => call.payload)).toEqual([
+      { origin: ORIGIN, mailbox: MARIO, patch: { retentionMonths: 6 } },
+    ]);
+  });
+
   it('keeps the old state and says why when a change fails, without retrying it', async () => {
     const background = standInBackground([marioStatus()]);
     background.failNext('admin.updateSettings', MARIO, 'server');
