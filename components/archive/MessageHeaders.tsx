@@ -1,6 +1,6 @@
 // The headers of an open message: subject, sender, recipients, date, size, deletion window; then attachments.
 import type { MessageDetail, MessageSummary } from '@/utils/api/schemas';
-import { formatBytes, formatDate, formatLocale } from '@/utils/format';
+import { formatBytes, formatDateWithArticle, formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { fullDate, peopleLabel, subjectOf } from '@/utils/archive-app/labels';
 import { PaperclipIcon } from './icons';
@@ -18,7 +18,7 @@ function people(list: readonly Person[]) {
 
 export function deletionWindow(summary: Pick<MessageSummary, 'deleteFrom' | 'deleteTo'>, locale = formatLocale()): string | null {
   if (!summary.deleteFrom || !summary.deleteTo) return null;
-  return t('archive_delete_window', formatDate(summary.deleteFrom, locale), formatDate(summary.deleteTo, locale));
+  return t('archive_delete_window', formatDateWithArticle(summary.deleteFrom, locale), formatDateWithArticle(summary.deleteTo, locale));
 }
 
 const SOON_MS = 30 * 86_400_000;

@@ -289,7 +289,7 @@ describe('search and expiring', () => {
     fireEvent.click(await screen.findByRole('treeitem', { name: /^In scadenza/ }));
     const list = await screen.findByRole('listbox', { name: 'In scadenza' });
     const row = await within(list).findByRole('option');
-    expect(row.textContent).toContain('prevista tra il 2 dicembre 2026 e il 8 dicembre 2026');
+    expect(row.textContent).toContain("prevista tra il 2 dicembre 2026 e l'8 dicembre 2026");
     fireEvent.click(row);
     fireEvent.click(await screen.findByRole('button', { name: 'Ripristina nella casella' }));
     expect(await screen.findByText(/Messaggio ripristinato/)).toBeTruthy();
