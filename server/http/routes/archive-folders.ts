@@ -1,14 +1,14 @@
 // Archive API v1 folders: list, paged listings, mbox export, empty, custom folders; deleting a folder is always refused.
 import * as v from 'valibot';
 import { createCustomFolder, removeFromArchive } from '../../services/archive-store';
-import { folderList, foldersCovered, toSummary } from '../../services/archive-view';
+import { folderList, foldersCovered } from '../../services/archive-view';
 import { requireExportableArchive, requireReadableArchive, requireWritableArchive } from '../access';
 import { readBody } from '../body';
 import { sendJson, type Ctx } from '../context';
 import { contentDisposition } from '../download';
 import { ApiError, invalid, notFound } from '../errors';
 import { streamMbox } from '../mbox';
-import { page, parseCursor, parseLimit } from '../paging';
+import { sendSummaryPage } from '../summary-page';
 import type { Route } from '../router';
 import { API } from './archive-settings';
 
@@ -46,15 +46,7 @@ export const archiveFolderRoutes: Route[] = [
     handler: (ctx) => {
       const address = ctx.params.address as string;
       const archive = requireReadableArchive(ctx, address);
-      const limit = parseLimit(ctx.query);
-      const cursor = parseCursor(ctx.query);
-      const rows = ctx.s.messages.query('archive', address, { folderIds: covered(ctx, address) }, limit + 1, cursor);
-      const result = page(rows, limit);
-      sendJson(ctx, 200, {
-        version: archive.version,
-        items: result.rows.map((row) => toSummary(row, archive.retentionMonths)),
-        nextCursor: result.nextCursor,
-      });
+      sendSummaryPage(ctx, address, archive, { folderIds: covered(ctx, address) });
     },
   },
   {

@@ -5,7 +5,8 @@ import type { MessageFilter } from '../../storage/messages';
 import { requireReadableArchive } from '../access';
 import { sendJson } from '../context';
 import { ApiError, invalid, notFound } from '../errors';
-import { page, parseBoolean, parseCursor, parseDate, parseLimit, parseText } from '../paging';
+import { parseBoolean, parseDate, parseLimit, parseText } from '../paging';
+import { sendSummaryPage } from '../summary-page';
 import type { Route } from '../router';
 import { API } from './archive-settings';
 
@@ -72,14 +73,7 @@ export const archiveQueryRoutes: Route[] = [
         if (!folderIds) throw notFound('No such folder');
         filter.folderIds = folderIds;
       }
-      const limit = parseLimit(ctx.query);
-      const rows = ctx.s.messages.query('archive', address, filter, limit + 1, parseCursor(ctx.query));
-      const result = page(rows, limit);
-      sendJson(ctx, 200, {
-        version: archive.version,
-        items: result.rows.map((row) => toSummary(row, archive.retentionMonths)),
-        nextCursor: result.nextCursor,
-      });
+      sendSummaryPage(ctx, address, archive, filter);
     },
   },
   {
