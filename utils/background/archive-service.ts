@@ -7,8 +7,10 @@ import type { IdentityStore } from './identity';
 import type { Notify } from './events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
 import { isEmptyFilter, summaryMatcher, type LocalFilter } from '../archive-app/match';
+import { ListingSync, type ListingPage } from './listings';
+import { SingleFlight } from './single-flight';
 
-export const PAGE_SIZE = 200;
+export type { ListingPage } from './listings';
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -33,25 +35,18 @@ export type DownloadTarget =
   | { kind: 'export'; folderId: string }
   | { kind: 'archive-export'; mailbox: string };
 
-export interface ListingPage {
-  items: MessageSummary[];
-  /** Rows known so far: exact when `complete`, else the folder's count from the provider when known. */
-  total: number;
-  complete: boolean;
-}
-
 export class ArchiveService {
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly flight = new SingleFlight();
+  private readonly listings: ListingSync;
   /** Origins whose last request could not reach the provider (a hint; unknown again after a worker restart). */
   private readonly unreachable = new Set<string>();
-  /** How many rows each running listing fill is asked for (the largest request wins). */
-  private readonly fillTargets = new Map<string, number>();
   private readonly budget: number;
   private readonly now: () => number;
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 150;
     this.now = deps.now ?? Date.now;
+    this.listings = new ListingSync(deps, this.flight);
   }
 
   /** Asks the provider who is signed in; when it cannot be reached, the last identity seen in this browser session. */
@@ -78,7 +73,7 @@ export class ArchiveService {
 
   /** A webmail visit fills the cache ahead of need, so the archive and the popup open at once. */
   private async warm(origin: string): Promise<void> {
-    await this.once(`warm|${origin}`, async () => {
+    await this.flight.run(`warm|${origin}`, async () => {
       const [status] = await Promise.allSettled([this.status(origin), this.folders(origin)]);
       if (status.status === 'fulfilled') this.deps.onOwnStatus?.(status.value.value);
     });
@@ -126,16 +121,16 @@ export class ArchiveService {
     const cache = await this.deps.cache();
     const cached = await cache.readListing(me.address, folderId, offset, limit);
     if (!cached) {
-      await this.guard(origin, () => this.fillListing(origin, me.address, folderId, offset + limit));
-      return { value: await this.readPage(me.address, folderId, offset, limit), freshness: this.networkFreshness() };
+      await this.guard(origin, () => this.listings.fill(origin, me.address, folderId, offset + limit));
+      return { value: await this.listings.readPage(me.address, folderId, offset, limit), freshness: this.networkFreshness() };
     }
     const needsMore = !cached.meta.complete && cached.cachedCount < offset + limit;
     const refresh = async () => {
-      if (needsMore) await this.fillListing(origin, me.address, folderId, offset + limit);
-      else await this.syncChanges(origin, me.address);
-      return this.readPage(me.address, folderId, offset, limit);
+      if (needsMore) await this.listings.fill(origin, me.address, folderId, offset + limit);
+      else await this.listings.syncChanges(origin, me.address);
+      return this.listings.readPage(me.address, folderId, offset, limit);
     };
-    const value: ListingPage = { items: cached.items, total: await this.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete), complete: cached.meta.complete };
+    const value: ListingPage = { items: cached.items, total: await this.listings.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete), complete: cached.meta.complete };
     return this.guard(origin, () =>
       this.revalidate(origin, { value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget),
     );
@@ -274,16 +269,8 @@ export class ArchiveService {
     }
   }
 
-  private once<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const running = this.inflight.get(key) as Promise<T> | undefined;
-    if (running) return running;
-    const started = work().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, started);
-    return started;
-  }
-
   private refreshStatus(origin: string, account: string, mailbox: string) {
-    return this.once(`status|${account}|${mailbox}`, async () => {
+    return this.flight.run(`status|${account}|${mailbox}`, async () => {
       const status = await this.deps.clientFor(origin).status(mailbox);
       const cache = await this.deps.cache();
       const before = await cache.getStatus(account, mailbox);
@@ -296,100 +283,17 @@ export class ArchiveService {
   }
 
   private refreshFolders(origin: string, account: string) {
-    return this.once(`folders|${account}`, async () => {
+    return this.flight.run(`folders|${account}`, async () => {
       const cache = await this.deps.cache();
       const before = await cache.getFolders(account);
       const list = await this.deps.clientFor(origin).folders(account);
       await cache.putFolders(account, list);
       if (before && before.version !== list.version) {
-        await this.syncChanges(origin, account);
+        await this.listings.syncChanges(origin, account);
         this.deps.notify({ origin, account, scope: 'folders' });
       }
       return list;
     });
-  }
-
-  /** Brings cached listings up to date with `changes?since=`; a too-old version drops them. */
-  private syncChanges(origin: string, account: string) {
-    return this.once(`changes|${account}`, async () => {
-      const cache = await this.deps.cache();
-      const since = await this.oldestListingVersion(account);
-      if (since === null) return;
-      try {
-        const delta = await this.deps.clientFor(origin).changes(account, since);
-        const touched = await cache.applyChanges(account, delta);
-        if (touched.length > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: touched });
-      } catch (error) {
-        if (!(error instanceof ArchiveError && error.kind === 'version_expired')) throw error;
-        const folders = await cache.getFolders(account);
-        for (const folder of folders?.folders ?? []) await cache.invalidateListing(account, folder.id);
-        await cache.invalidateListing(account, 'inbox');
-        this.deps.notify({ origin, account, scope: 'listing' });
-      }
-    });
-  }
-
-  private async oldestListingVersion(account: string): Promise<number | null> {
-    const cache = await this.deps.cache();
-    const folders = await cache.getFolders(account);
-    const versions: number[] = [];
-    for (const folder of [...(folders?.folders ?? []), { id: 'inbox' }]) {
-      const meta = await cache.getMeta(account, folder.id);
-      if (meta) versions.push(meta.version);
-    }
-    return versions.length ? Math.min(...versions) : null;
-  }
-
-  /** Pages a listing in from the provider until it holds `wanted` rows or is complete. */
-  /**
-   * Pages a listing in from the provider until it holds `wanted` rows or is complete. A caller that wants more
-   * than a fill already running raises its target instead of starting another; the next page is requested
-   * while the current one is being stored.
-   */
-  private fillListing(origin: string, account: string, folderId: string, wanted: number) {
-    const key = `fill|${account}|${folderId}`;
-    this.fillTargets.set(key, Math.max(wanted, this.fillTargets.get(key) ?? 0));
-    return this.once(key, async () => {
-      const target = () => this.fillTargets.get(key) ?? wanted;
-      const cache = await this.deps.cache();
-      const client = this.deps.clientFor(origin);
-      const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
-      let meta = await cache.getMeta(account, folderId);
-      let cachedCount = meta ? (await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0 : 0;
-      let pending = !meta || (!meta.complete && cachedCount < target()) ? fetchPage(meta?.nextCursor ?? null) : null;
-      try {
-        while (pending) {
-          const page = await pending;
-          const have = cachedCount + page.items.length;
-          pending = page.nextCursor !== null && have < target() ? fetchPage(page.nextCursor) : null;
-          meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
-          cachedCount = have;
-        }
-      } finally {
-        // A page still travelling when storing failed must not surface as an unhandled rejection.
-        pending?.catch(() => undefined);
-        this.fillTargets.delete(key);
-      }
-      if (meta) await cache.evict(meta.key);
-      if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
-    });
-  }
-
-  private async readPage(account: string, folderId: string, offset: number, limit: number): Promise<ListingPage> {
-    const cache = await this.deps.cache();
-    const listing = await cache.readListing(account, folderId, offset, limit);
-    if (!listing) return { items: [], total: 0, complete: false };
-    return { items: listing.items, total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete), complete: listing.meta.complete };
-  }
-
-  private async totalOf(account: string, folderId: string, cachedCount: number, complete: boolean): Promise<number> {
-    if (complete) return cachedCount;
-    const folders = await (await this.deps.cache()).getFolders(account);
-    const folder = folders?.folders.find((candidate) => candidate.id === folderId);
-    const inboxTotal = folderId === 'inbox'
-      ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
-      : undefined;
-    return Math.max(cachedCount, folder?.messageCount ?? inboxTotal ?? cachedCount);
   }
 
   private networkFreshness() {

@@ -1,0 +1,111 @@
+// Listings in the cache: paged in from the provider, kept up to date with `changes?since=`, read in windows.
+import type { ArchiveApiClient } from '../api/client';
+import { ArchiveError } from '../api/errors';
+import type { MessageSummary } from '../api/schemas';
+import type { ArchiveCache } from '../cache/archive-cache';
+import type { Notify } from './events';
+import type { SingleFlight } from './single-flight';
+
+export const PAGE_SIZE = 200;
+
+export interface ListingPage {
+  items: MessageSummary[];
+  /** Rows known so far: exact when `complete`, else the folder's count from the provider when known. */
+  total: number;
+  complete: boolean;
+}
+
+export interface ListingDeps {
+  clientFor(origin: string): ArchiveApiClient;
+  cache(): Promise<ArchiveCache>;
+  notify: Notify;
+}
+
+export class ListingSync {
+  /** How many rows each running listing fill is asked for (the largest request wins). */
+  private readonly fillTargets = new Map<string, number>();
+
+  constructor(private readonly deps: ListingDeps, private readonly flight: SingleFlight) {}
+
+  /** Brings cached listings up to date with `changes?since=`; a too-old version drops them. */
+  syncChanges(origin: string, account: string) {
+    return this.flight.run(`changes|${account}`, async () => {
+      const cache = await this.deps.cache();
+      const since = await this.oldestListingVersion(account);
+      if (since === null) return;
+      try {
+        const delta = await this.deps.clientFor(origin).changes(account, since);
+        const touched = await cache.applyChanges(account, delta);
+        if (touched.length > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: touched });
+      } catch (error) {
+        if (!(error instanceof ArchiveError && error.kind === 'version_expired')) throw error;
+        const folders = await cache.getFolders(account);
+        for (const folder of folders?.folders ?? []) await cache.invalidateListing(account, folder.id);
+        await cache.invalidateListing(account, 'inbox');
+        this.deps.notify({ origin, account, scope: 'listing' });
+      }
+    });
+  }
+
+  private async oldestListingVersion(account: string): Promise<number | null> {
+    const cache = await this.deps.cache();
+    const folders = await cache.getFolders(account);
+    const versions: number[] = [];
+    for (const folder of [...(folders?.folders ?? []), { id: 'inbox' }]) {
+      const meta = await cache.getMeta(account, folder.id);
+      if (meta) versions.push(meta.version);
+    }
+    return versions.length ? Math.min(...versions) : null;
+  }
+
+  /**
+   * Pages a listing in from the provider until it holds `wanted` rows or is complete. A caller that wants more
+   * than a fill already running raises its target instead of starting another; the next page is requested
+   * while the current one is being stored.
+   */
+  fill(origin: string, account: string, folderId: string, wanted: number) {
+    const key = `fill|${account}|${folderId}`;
+    this.fillTargets.set(key, Math.max(wanted, this.fillTargets.get(key) ?? 0));
+    return this.flight.run(key, async () => {
+      const target = () => this.fillTargets.get(key) ?? wanted;
+      const cache = await this.deps.cache();
+      const client = this.deps.clientFor(origin);
+      const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
+      let meta = await cache.getMeta(account, folderId);
+      let cachedCount = meta ? (await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0 : 0;
+      let pending = !meta || (!meta.complete && cachedCount < target()) ? fetchPage(meta?.nextCursor ?? null) : null;
+      try {
+        while (pending) {
+          const page = await pending;
+          const have = cachedCount + page.items.length;
+          pending = page.nextCursor !== null && have < target() ? fetchPage(page.nextCursor) : null;
+          meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
+          cachedCount = have;
+        }
+      } finally {
+        // A page still travelling when storing failed must not surface as an unhandled rejection.
+        pending?.catch(() => undefined);
+        this.fillTargets.delete(key);
+      }
+      if (meta) await cache.evict(meta.key);
+      if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
+    });
+  }
+
+  async readPage(account: string, folderId: string, offset: number, limit: number): Promise<ListingPage> {
+    const cache = await this.deps.cache();
+    const listing = await cache.readListing(account, folderId, offset, limit);
+    if (!listing) return { items: [], total: 0, complete: false };
+    return { items: listing.items, total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete), complete: listing.meta.complete };
+  }
+
+  async totalOf(account: string, folderId: string, cachedCount: number, complete: boolean): Promise<number> {
+    if (complete) return cachedCount;
+    const folders = await (await this.deps.cache()).getFolders(account);
+    const folder = folders?.folders.find((candidate) => candidate.id === folderId);
+    const inboxTotal = folderId === 'inbox'
+      ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
+      : undefined;
+    return Math.max(cachedCount, folder?.messageCount ?? inboxTotal ?? cachedCount);
+  }
+}
