@@ -10,7 +10,7 @@ import type { Folder, MessageSummary } from '../../utils/api/schemas';
 import { monthLabel } from '../../utils/archive/months';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
-import { callBackground } from './support';
+import { callBackground, newSignedInTab } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -59,17 +59,7 @@ async function provider<T>(address: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The same steps as `signInOnWebmail`, usable in hooks (no expect.poll). */
-async function signInAs(address: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const webmail = await browser.context.newPage();
-  await webmail.goto(baseUrl);
-  await webmail.getByLabel('Indirizzo email').fill(address);
-  await webmail.getByLabel('Password').fill('archivio-demo');
-  await webmail.getByRole('button', { name: 'Accedi' }).click();
-  await webmail.locator(`[data-account="${address}"]`).first().waitFor({ timeout: 15_000 });
-  return webmail;
-}
+const signInAs = (address: string) => newSignedInTab(browser.context, baseUrl, address);
 
 async function openArchive(theme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.context.newPage();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { monthLabel } from '../../utils/archive/months';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
+import { newSignedInTab } from './support';
 
 const GIULIA = 'giulia.verdi@example.it';
 let browser: ExtensionBrowser;
@@ -18,15 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signInAs(address: string): Promise<void> {
-  await browser.context.clearCookies();
-  const webmail = await browser.context.newPage();
-  await webmail.goto(baseUrl);
-  await webmail.getByLabel('Indirizzo email').fill(address);
-  await webmail.getByLabel('Password').fill('archivio-demo');
-  await webmail.getByRole('button', { name: 'Accedi' }).click();
-  await webmail.locator(`[data-account="${address}"]`).first().waitFor({ timeout: 15_000 });
-}
+const signInAs = (address: string) => newSignedInTab(browser.context, baseUrl, address);
 
 describe('archive app, a listing of 20,000 messages (giulia)', () => {
   // A month older than the seeded history, filled by the test API; the data is re-seeded afterwards.

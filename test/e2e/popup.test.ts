@@ -6,7 +6,7 @@ import type { ArchiveStatus } from '../../utils/api/schemas';
 import { formatBytes } from '../../utils/format/bytes';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
-import { signInOnWebmail } from './support';
+import { newSignedInTab } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -33,12 +33,7 @@ async function providerStatus(address: string): Promise<ArchiveStatus> {
   return (await response.json()) as ArchiveStatus;
 }
 
-async function signInAs(address: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const webmail = await browser.context.newPage();
-  await signInOnWebmail(webmail, baseUrl, address);
-  return webmail;
-}
+const signInAs = (address: string) => newSignedInTab(browser.context, baseUrl, address);
 
 async function openPopup(address: string): Promise<Page> {
   const popup = await browser.context.newPage();

@@ -1,13 +1,21 @@
 // Shared steps of end-to-end scenarios: sign in on the demo webmail, call the background like a view does.
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
 
+/** Signs in through the demo webmail's form, as a user does; usable in hooks too (no expect.poll). */
 export async function signInOnWebmail(page: Page, baseUrl: string, address: string, password = 'archivio-demo'): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Indirizzo email').fill(address);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect.poll(() => page.locator('[data-account]').first().getAttribute('data-account'), { timeout: 15_000 }).toBe(address);
+  await page.locator(`[data-account="${address}"]`).first().waitFor({ timeout: 15_000 });
+}
+
+/** A new webmail tab signed in as `address`, earlier sessions' cookies cleared first. */
+export async function newSignedInTab(context: BrowserContext, baseUrl: string, address: string): Promise<Page> {
+  await context.clearCookies();
+  const page = await context.newPage();
+  await signInOnWebmail(page, baseUrl, address);
+  return page;
 }
 
 /** Opens an extension page from which runtime messages reach the background as they do from our views. */
