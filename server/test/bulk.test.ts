@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForIndex } from '../mail/parse';
 import { syntheticMessage } from '../mail/synthetic';
-import { archivePath, GIULIA, listAll, LUCA, MARIO, startTestProvider, tempDataDir, type Client, type TestProvider } from './helpers';
+import { archivePath, archiveStatus, GIULIA, listAll, LUCA, MARIO, startTestProvider, tempDataDir, type Client, type TestProvider } from './helpers';
 
 let provider: TestProvider;
 let giulia: Client;
@@ -12,7 +12,6 @@ let giulia: Client;
 const bulk = (address: string, body: unknown) => provider.client().post(`/api/test/mailboxes/${address}/bulk`, body);
 const folderOf = async (client: Client, address: string, id: string) =>
   ((await client.get(archivePath(address, '/folders'))).body.folders as any[]).find((folder) => folder.id === id);
-const status = async (client: Client, address: string) => (await client.get(archivePath(address))).body;
 const filesIn = (dir: string) => {
   const cur = path.join(provider.dataDir, dir, 'cur');
   return fs.existsSync(cur) ? fs.readdirSync(cur).length : 0;
@@ -32,11 +31,11 @@ describe('bulk insert', () => {
     const plain = await startTestProvider({ dataDir: tempDataDir(), testMode: false });
     try {
       const giuliaThere = await plain.as(GIULIA);
-      const before = await status(giuliaThere, GIULIA);
+      const before = await archiveStatus(giuliaThere, GIULIA);
       const reply = await plain.client().post(`/api/test/mailboxes/${GIULIA}/bulk`, { count: 10 });
       expect(reply.status).toBe(404);
       expect(reply.body.error.code).toBe('not_found');
-      const after = await status(giuliaThere, GIULIA);
+      const after = await archiveStatus(giuliaThere, GIULIA);
       expect([after.messageCount, after.version]).toEqual([before.messageCount, before.version]);
     } finally {
       await plain.close();
@@ -44,7 +43,7 @@ describe('bulk insert', () => {
   });
 
   it('refuses bad specs, unknown mailboxes and archives that are off, changing nothing', async () => {
-    const before = await status(giulia, GIULIA);
+    const before = await archiveStatus(giulia, GIULIA);
     for (const body of [{}, { count: 0 }, { count: 50_001 }, { count: 1.5 }, { count: '10' }, { count: 10, month: '2020-13' },
       { count: 10, month: '2020-1' }, { count: 10, folder: 'trash' }, { count: 10, extra: true }]) {
       const reply = await bulk(GIULIA, body);
@@ -57,13 +56,13 @@ describe('bulk insert', () => {
     expect(off.body.error.code).toBe('archive_disabled');
     const text = await provider.client().request('POST', `/api/test/mailboxes/${GIULIA}/bulk`, { rawBody: '{"count":1}', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
-    const after = await status(giulia, GIULIA);
+    const after = await archiveStatus(giulia, GIULIA);
     expect(after.messageCount).toBe(before.messageCount);
     expect(after.version).toBe(before.version);
   });
 
   it('archives count messages into a new month: folders, status, listing, changes, detail, search and export agree', async () => {
-    const before = await status(giulia, GIULIA);
+    const before = await archiveStatus(giulia, GIULIA);
     const inboxBefore = await folderOf(giulia, GIULIA, 'inbox');
     const reply = await bulk(GIULIA, { count: 2500, month: '2020-01' });
     expect(reply.status).toBe(200);
@@ -72,7 +71,7 @@ describe('bulk insert', () => {
     const month = await folderOf(giulia, GIULIA, 'inbox-2020-01');
     expect(month).toMatchObject({ parentId: 'inbox', kind: 'inbox-month', month: '2020-01', messageCount: 2500 });
     expect((await folderOf(giulia, GIULIA, 'inbox')).messageCount).toBe(inboxBefore.messageCount + 2500);
-    const after = await status(giulia, GIULIA);
+    const after = await archiveStatus(giulia, GIULIA);
     expect(after.messageCount).toBe(before.messageCount + 2500);
     expect(after.usedBytes).toBe(before.usedBytes + month.bytes);
     expect(after.version).toBe(before.version + 1);
@@ -137,14 +136,14 @@ describe('bulk insert', () => {
 
   it('respects the quota as real mail does: what does not fit is not archived and the archive is full', async () => {
     const mario = await provider.as(MARIO);
-    const before = await status(mario, MARIO);
+    const before = await archiveStatus(mario, MARIO);
     const size = syntheticMessage({ owner: { name: 'Mario Rossi', address: MARIO }, direction: 'in', n: 1, count: 100, dateMs: Date.now(), batch: 'x' }).raw.length;
     await provider.client().post(`/api/test/mailboxes/${MARIO}/quota`, { quotaBytes: before.usedBytes + Math.floor(size * 5.5) });
     try {
       const reply = await bulk(MARIO, { count: 100 });
       expect(reply.status).toBe(200);
       expect(reply.body.inserted).toBe(5);
-      const after = await status(mario, MARIO);
+      const after = await archiveStatus(mario, MARIO);
       expect(after.full).toBe(true);
       expect(after.messageCount).toBe(before.messageCount + reply.body.inserted);
       expect(after.usedBytes).toBeLessThanOrEqual(after.quotaBytes);
@@ -165,11 +164,11 @@ describe('bulk insert', () => {
   });
 
   it('20,000 at once: every page consistent, and a batch larger than the change log sends older clients to refetch', async () => {
-    const before = await status(giulia, GIULIA);
+    const before = await archiveStatus(giulia, GIULIA);
     const reply = await bulk(GIULIA, { count: 20_000, month: '2020-02' });
     expect(reply.body).toEqual({ inserted: 20_000, folderId: 'inbox-2020-02', version: before.version + 1 });
     expect((await folderOf(giulia, GIULIA, 'inbox-2020-02')).messageCount).toBe(20_000);
-    expect((await status(giulia, GIULIA)).messageCount).toBe(before.messageCount + 20_000);
+    expect((await archiveStatus(giulia, GIULIA)).messageCount).toBe(before.messageCount + 20_000);
     const items = await listAll(giulia, GIULIA, 'inbox-2020-02', 200);
     expect(items).toHaveLength(20_000);
     expect(new Set(items.map((item) => item.id)).size).toBe(20_000);

@@ -140,6 +140,11 @@ export async function sendMail(provider: { smtpPort: number }, mail: MailOptions
 }
 
 /** Every archived message of a folder, following cursors. */
+/** The archive status of `address` as `client` sees it (the body of GET …/archive). */
+export async function archiveStatus(client: Client, address: string): Promise<any> {
+  return (await client.get(archivePath(address))).body;
+}
+
 export async function listAll(client: Client, address: string, folderId: string, limit = 200): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;

@@ -1,6 +1,6 @@
 // Contract: restore (read-only too), move/delete/empty/new folder only in write mode, folders never deletable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, type Client, type TestProvider } from './helpers';
+import { archivePath, archiveStatus, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, type Client, type TestProvider } from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -16,16 +16,13 @@ afterAll(async () => {
   expect(provider.errors).toEqual([]);
 });
 
-async function status(client: Client, address: string) {
-  return (await client.get(archivePath(address))).body;
-}
 
 describe('restore', () => {
   it('copies an archived message back into the mailbox inbox, also in read-only mode', async () => {
     const inboxBefore = await mailboxItems(mario, 'inbox');
     const archived = (await listAll(mario, MARIO, 'inbox')).find((m) => !inboxBefore.some((i: any) => i.messageId === m.messageId));
     expect(archived, 'the demo history has mail deleted from the mailbox').toBeTruthy();
-    const before = await status(mario, MARIO);
+    const before = await archiveStatus(mario, MARIO);
     const reply = await mario.post(archivePath(MARIO, `/messages/${archived.id}/restore`), {});
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ restored: true, mailboxMessageId: expect.stringMatching(/^[A-Za-z0-9_-]+$/) });
@@ -35,7 +32,7 @@ describe('restore', () => {
     const detail = await mario.get(`/api/mail/messages/${restored.id}`);
     expect(detail.body.subject).toBe(archived.subject);
     // The archive itself is unchanged.
-    expect(await status(mario, MARIO)).toMatchObject({ messageCount: before.messageCount, usedBytes: before.usedBytes });
+    expect(await archiveStatus(mario, MARIO)).toMatchObject({ messageCount: before.messageCount, usedBytes: before.usedBytes });
   });
 
   it('the postmaster cannot restore, read or list someone else’s archive', async () => {
@@ -58,7 +55,7 @@ describe('restore', () => {
 
 describe('read-only archive', () => {
   it('refuses move, delete, empty and new folders with archive_read_only and changes nothing', async () => {
-    const before = await status(mario, MARIO);
+    const before = await archiveStatus(mario, MARIO);
     const victim = (await listAll(mario, MARIO, 'inbox'))[0];
     for (const reply of [
       await mario.post(archivePath(MARIO, `/messages/${victim.id}/move`), { folderId: 'sent' }),
@@ -69,7 +66,7 @@ describe('read-only archive', () => {
       expect(reply.status).toBe(403);
       expect(reply.body.error.code).toBe('archive_read_only');
     }
-    const after = await status(mario, MARIO);
+    const after = await archiveStatus(mario, MARIO);
     expect(after).toMatchObject({ messageCount: before.messageCount, usedBytes: before.usedBytes, version: before.version });
   });
 });
@@ -85,7 +82,7 @@ describe('write mode', () => {
       expect((await giulia.post(archivePath(GIULIA, '/folders'), { name })).body.error.code).toBe('invalid_request');
     }
     const customId = created.body.folder.id;
-    const v0 = (await status(giulia, GIULIA)).version;
+    const v0 = (await archiveStatus(giulia, GIULIA)).version;
     const message = (await listAll(giulia, GIULIA, 'inbox'))[0];
     const moved = await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: customId });
     expect(moved.status).toBe(200);
@@ -112,20 +109,20 @@ describe('write mode', () => {
   });
 
   it('deletes a message and empties a folder; usedBytes follows exactly', async () => {
-    const before = await status(giulia, GIULIA);
+    const before = await archiveStatus(giulia, GIULIA);
     const victim = (await listAll(giulia, GIULIA, 'sent'))[0];
     const deleted = await giulia.del(archivePath(GIULIA, `/messages/${victim.id}`));
     expect(deleted.status).toBe(204);
     expect((await giulia.get(archivePath(GIULIA, `/messages/${victim.id}`))).status).toBe(404);
     expect((await giulia.del(archivePath(GIULIA, `/messages/${victim.id}`))).status).toBe(404);
-    const mid = await status(giulia, GIULIA);
+    const mid = await archiveStatus(giulia, GIULIA);
     expect(mid).toMatchObject({ messageCount: before.messageCount - 1, usedBytes: before.usedBytes - victim.size });
 
     const sent = await listAll(giulia, GIULIA, 'sent');
     const emptied = await giulia.post(archivePath(GIULIA, '/folders/sent/empty'), {});
     expect(emptied.status).toBe(200);
     expect(emptied.body.removed).toBe(sent.length);
-    const after = await status(giulia, GIULIA);
+    const after = await archiveStatus(giulia, GIULIA);
     expect(after.usedBytes).toBe(mid.usedBytes - sent.reduce((n, m) => n + m.size, 0));
     const folders = (await giulia.get(archivePath(GIULIA, '/folders'))).body.folders as any[];
     expect(folders.find((f) => f.id === 'sent')).toMatchObject({ messageCount: 0, bytes: 0 });
