@@ -1,7 +1,7 @@
 // The service worker: the only code that talks to the provider. Everything it needs survives being stopped.
 import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveService } from '@/utils/background/archive-service';
-import { ownStatusFromReply, showBadge } from '@/utils/background/badge';
+import { showBadge } from '@/utils/background/badge';
 import { browserNotifier } from '@/utils/background/broadcast';
 import { sessionIdentityStore } from '@/utils/background/identity';
 import { ArchiveCache } from '@/utils/cache/archive-cache';
@@ -24,6 +24,7 @@ export default defineBackground(() => {
       const signedOut = event.scope === 'session' && event.account === null && event.offline === undefined;
       if (signedOut) void showBadge(browser.action, null, t).catch(() => undefined);
     },
+    // Toolbar badge: follows every read or change of the user's own archive status (quota ≥ 90 % or full).
     onOwnStatus: (status) => void showBadge(browser.action, status, t).catch(() => undefined),
   });
   const route = createRouter({
@@ -36,13 +37,5 @@ export default defineBackground(() => {
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const reply = route(message, sender);
-    // Toolbar badge: follows each status reply for the user's own archive (quota ≥ 90 % or full).
-    void reply.then((answer) => {
-      const status = ownStatusFromReply(message, answer);
-      if (status !== undefined) return showBadge(browser.action, status, t);
-    }).catch(() => undefined);
-    return reply;
-  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 });

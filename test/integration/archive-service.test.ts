@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveError } from '@/utils/api/errors';
+import type { ArchiveStatus } from '@/utils/api/schemas';
 import { ArchiveService } from '@/utils/background/archive-service';
 import type { ChangeEvent } from '@/utils/background/events';
 import { memoryIdentityStore } from '@/utils/background/identity';
@@ -18,19 +19,23 @@ interface Harness {
   service: ArchiveService;
   cache: ArchiveCache;
   events: Omit<ChangeEvent, 'type'>[];
+  /** Every status the service reported as the signed-in user's own (what the toolbar badge follows). */
+  ownStatuses: ArchiveStatus[];
 }
 
 async function harness(origin: string, session: SessionFetch, budgetMs = 2_000): Promise<Harness> {
   const cache = new ArchiveCache(await openCacheDb(`service-${Math.random()}`));
   const events: Omit<ChangeEvent, 'type'>[] = [];
+  const ownStatuses: ArchiveStatus[] = [];
   const service = new ArchiveService({
     clientFor: (o) => new ArchiveApiClient({ origin: o, apiPath: '/api/archive/v1', fetch: session.fetch, retry: { maxRetries: 0 }, timeoutMs: 3_000 }),
     cache: async () => cache,
     identities: memoryIdentityStore(),
     notify: (event) => events.push(event),
     revalidateBudgetMs: budgetMs,
+    onOwnStatus: (status) => ownStatuses.push(status),
   });
-  return { service, cache, events };
+  return { service, cache, events, ownStatuses };
 }
 
 beforeAll(() => {
@@ -111,6 +116,21 @@ describe('archive service', () => {
     expect(after?.items.map((m) => m.id)).not.toContain(victim.id);
     expect(after?.items.map((m) => m.id)).toEqual(listing.value.items.slice(1).map((m) => m.id));
     expect(await cache.getFolders(GIULIA)).toBeUndefined();
+  });
+
+  it("reports the user's own status, fresh or cached, and never another mailbox's", async () => {
+    const { service, ownStatuses } = await harness(baseUrl, await signIn(baseUrl, 'postmaster@example.it'));
+    await service.status(baseUrl, MARIO);
+    const own = await service.status(baseUrl);
+    // The sign-in visit also warms the status in the background: let it settle before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(new Set(ownStatuses.map((status) => status.address))).toEqual(new Set(['postmaster@example.it']));
+    const reported = ownStatuses.length;
+    await testControl(baseUrl, 'faults', { path: '/archive$', method: 'GET', status: 503, times: 1 });
+    const cached = await service.status(baseUrl);
+    expect(cached.freshness.source).toBe('cache');
+    expect(ownStatuses).toHaveLength(reported + 1);
+    expect(ownStatuses.at(-1)).toEqual(own.value);
   });
 
   it('forgets the account and its cache when the session is gone', async () => {

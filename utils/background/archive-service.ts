@@ -19,7 +19,7 @@ export interface ServiceDeps {
   notify: Notify;
   revalidateBudgetMs?: number;
   now?: () => number;
-  /** Called with the signed-in user's own archive status whenever a visit refreshes it (toolbar badge). */
+  /** Called with the signed-in user's own archive status whenever one is read or changed (toolbar badge). */
   onOwnStatus?: (status: ArchiveStatus) => void;
 }
 
@@ -74,8 +74,7 @@ export class ArchiveService {
   /** A webmail visit fills the cache ahead of need, so the archive and the popup open at once. */
   private async warm(origin: string): Promise<void> {
     await this.flight.run(`warm|${origin}`, async () => {
-      const [status] = await Promise.allSettled([this.status(origin), this.folders(origin)]);
-      if (status.status === 'fulfilled') this.deps.onOwnStatus?.(status.value.value);
+      await Promise.allSettled([this.status(origin), this.folders(origin)]);
     });
   }
 
@@ -100,9 +99,12 @@ export class ArchiveService {
     const target = mailbox ?? me.address;
     const cache = await this.deps.cache();
     const cached = await cache.getStatus(me.address, target);
-    return this.guard(origin, () =>
+    const answer = await this.guard(origin, () =>
       this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target), this.budget),
     );
+    // A fresh status was reported by refreshStatus already; a cached one is reported here.
+    if (answer.freshness.source === 'cache' && target === me.address) this.deps.onOwnStatus?.(answer.value);
+    return answer;
   }
 
   async folders(origin: string): Promise<Fresh<FolderList>> {
@@ -224,6 +226,7 @@ export class ArchiveService {
     if (me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'archive settings are reserved to the postmaster' });
     const status = await this.guard(origin, () => call(this.deps.clientFor(origin)));
     await (await this.deps.cache()).putStatus(me.address, mailbox, status);
+    if (mailbox === me.address) this.deps.onOwnStatus?.(status);
     this.deps.notify({ origin, account: me.address, scope: 'mailbox', mailbox });
     return status;
   }
@@ -275,6 +278,7 @@ export class ArchiveService {
       const cache = await this.deps.cache();
       const before = await cache.getStatus(account, mailbox);
       await cache.putStatus(account, mailbox, status);
+      if (mailbox === account) this.deps.onOwnStatus?.(status);
       if (before && JSON.stringify(before.value) !== JSON.stringify(status)) {
         this.deps.notify({ origin, account, scope: 'status', mailbox });
       }

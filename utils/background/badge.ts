@@ -1,8 +1,6 @@
 // The toolbar badge: calls attention to the signed-in user's own archive when it is at 90 % or more, or full.
 import type { ArchiveStatus } from '../api/schemas';
 import { CRITICAL_RATIO, needsBadge, usageRatio } from '../archive/quota';
-import type { RpcReply } from '../rpc/protocol';
-import type { Fresh } from './freshness';
 
 export interface Badge {
   text: string;
@@ -45,15 +43,4 @@ export async function showBadge(action: BadgeAction, status: QuotaPart | null, t
   await action.setBadgeTextColor?.({ color: '#ffffff' });
   await action.setBadgeText({ text: badge.text });
   await action.setTitle({ title: translate(badge.titleKey, String(badge.percent)) });
-}
-
-/**
- * The badge follows replies to `status.get` for the caller's own mailbox (no `mailbox` in the payload), which every
- * view asks for: the popup, the archive tab. Other replies leave it as it is.
- */
-export function ownStatusFromReply(message: unknown, reply: RpcReply<unknown> | undefined): ArchiveStatus | null | undefined {
-  const request = message as { name?: unknown; payload?: { mailbox?: unknown } } | null;
-  if (!reply || request?.name !== 'status.get' || request.payload?.mailbox !== undefined) return undefined;
-  if (!reply.ok) return reply.error.kind === 'unauthenticated' ? null : undefined;
-  return (reply.value as Fresh<ArchiveStatus>).value;
 }

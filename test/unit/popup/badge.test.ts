@@ -1,7 +1,7 @@
 // The toolbar badge: when it shows, what it says, and which background replies move it.
 import { fakeBrowser } from 'wxt/testing';
 import { describe, expect, it } from 'vitest';
-import { badgeFor, ownStatusFromReply, showBadge } from '@/utils/background/badge';
+import { badgeFor, showBadge } from '@/utils/background/badge';
 import { marioStatus } from '../client-profiles/fixtures';
 
 const GiB = 1024 ** 3;
@@ -32,26 +32,5 @@ describe('showBadge', () => {
     await showBadge(fakeBrowser.action, marioStatus(), translate);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('extName');
-  });
-});
-
-describe('ownStatusFromReply', () => {
-  const status = marioStatus({ usedBytes: 0.95 * GiB });
-  const fresh = { ok: true as const, value: { value: status, freshness: { source: 'network', fetchedAt: 1, offline: false, stale: false } } };
-
-  it("takes the status of the caller's own mailbox", () => {
-    expect(ownStatusFromReply({ name: 'status.get', payload: {} }, fresh)).toEqual(status);
-  });
-
-  it("ignores another mailbox's status and other requests", () => {
-    expect(ownStatusFromReply({ name: 'status.get', payload: { mailbox: 'giulia.verdi@example.it' } }, fresh)).toBeUndefined();
-    expect(ownStatusFromReply({ name: 'folders.list', payload: {} }, fresh)).toBeUndefined();
-    expect(ownStatusFromReply({ name: 'status.get', payload: {} }, undefined)).toBeUndefined();
-  });
-
-  it('clears on a lost session but keeps the badge through network errors', () => {
-    const error = (kind: string) => ({ ok: false as const, error: { kind: kind as never, messageKey: `error_${kind}` } });
-    expect(ownStatusFromReply({ name: 'status.get', payload: {} }, error('unauthenticated'))).toBeNull();
-    expect(ownStatusFromReply({ name: 'status.get', payload: {} }, error('network'))).toBeUndefined();
   });
 });
