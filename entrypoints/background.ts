@@ -17,7 +17,14 @@ export default defineBackground(() => {
   const identities = sessionIdentityStore(browser.storage.session);
   const service = new ArchiveService({
     clientFor: (origin) => new ArchiveApiClient({ origin, apiPath: profile.apiPath }),
-    cache: () => (cache ??= openCacheDb().then((db) => new ArchiveCache(db))),
+    cache: () => {
+      // A failed open is not kept: the next request tries again.
+      cache ??= openCacheDb().then((db) => new ArchiveCache(db)).catch((error: unknown) => {
+        cache = null;
+        throw error;
+      });
+      return cache;
+    },
     identities,
     notify: (event) => {
       notify(event);

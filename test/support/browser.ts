@@ -47,8 +47,9 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
       `--lang=${locale}`,
     ],
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL((await worker()).url()).host;
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(first.url()).host;
+  const worker = () => liveWorker(context, extensionId);
   return {
     context,
     extensionId,
@@ -58,4 +59,36 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a worker handle still answers (a stopped worker's handle stays listed but never answers). */
+async function answers(worker: Worker): Promise<boolean> {
+  const reply = await Promise.race([
+    worker.evaluate(() => true).catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+  ]);
+  return reply === true;
+}
+
+/**
+ * The extension's running service worker. The browser stops an idle worker after about 30 s; then a message from
+ * an extension page starts a new one, as it does for the product's own views.
+ */
+async function liveWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    for (const candidate of [...context.serviceWorkers()].reverse()) {
+      if (await answers(candidate)) return candidate;
+    }
+    const started = context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => null);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.evaluate(() => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+      return runtime.sendMessage({ wake: true }).catch(() => undefined);
+    });
+    await page.close();
+    const woken = await started;
+    if (woken && (await answers(woken))) return woken;
+  }
+  throw new Error('the extension service worker does not answer');
 }

@@ -4,7 +4,7 @@ import { CACHE_DB_NAME, CACHE_DB_VERSION, runMigrations, type CacheSchema } from
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 
-export function openCacheDb(name = CACHE_DB_NAME, version = CACHE_DB_VERSION): Promise<CacheDb> {
+function open(name: string, version: number): Promise<CacheDb> {
   return openDB<CacheSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       runMigrations(db, tx, oldVersion, newVersion ?? version);
@@ -14,6 +14,19 @@ export function openCacheDb(name = CACHE_DB_NAME, version = CACHE_DB_VERSION): P
       (event.target as IDBDatabase).close();
     },
   });
+}
+
+/**
+ * Everything in the database can be fetched again, so a database that cannot be brought to the current schema
+ * (damaged, or left half-made by something else) is deleted and made anew rather than leaving the cache unusable.
+ */
+export async function openCacheDb(name = CACHE_DB_NAME, version = CACHE_DB_VERSION): Promise<CacheDb> {
+  try {
+    return await open(name, version);
+  } catch {
+    await deleteDB(name);
+    return open(name, version);
+  }
 }
 
 export function deleteCacheDb(name = CACHE_DB_NAME): Promise<void> {

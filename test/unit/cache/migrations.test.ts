@@ -45,6 +45,21 @@ describe('cache schema', () => {
     v3.close();
   });
 
+  it('makes a database anew when it cannot be upgraded (left half-made by something else)', async () => {
+    const name = freshName();
+    // A version 1 database with none of version 1's stores: the 1 → 2 step cannot run on it.
+    const stray = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    stray.close();
+    const db = await openCacheDb(name);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['folders', 'messages', 'meta', 'status']);
+    db.close();
+  });
+
   it('upgrades a version 2 database the same way', async () => {
     const name = freshName();
     const v2 = await openCacheDb(name, 2);
