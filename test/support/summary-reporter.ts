@@ -2,7 +2,7 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -15,6 +15,8 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
     }
+    // An unhandled error fails the run even when every test passed: count it, so the line agrees with the exit code.
+    failed += unhandledErrors.length;
     console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }

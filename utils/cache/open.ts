@@ -7,6 +7,8 @@ export type CacheDb = IDBPDatabase<CacheSchema>;
 function open(name: string, version: number): Promise<CacheDb> {
   return openDB<CacheSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // A failed step aborts the upgrade; the open itself rejects and says so, not the transaction too.
+      tx.done.catch(() => undefined);
       runMigrations(db, tx, oldVersion, newVersion ?? version);
     },
     blocking(_current, _next, event) {
