@@ -2,10 +2,10 @@
 import { render } from 'preact';
 import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
-import { rpcArchiveApi } from '@/utils/archive-app/api';
-import { readHash } from '@/utils/archive-app/hash';
-import { followColorScheme } from '@/utils/archive-app/theme';
-import { ArchiveApp } from '@/components/archive/ArchiveApp';
+import { rpcArchiveApi } from './archive-client';
+import { readHash } from '@/utils/frames/archive-url';
+import { followColorScheme } from './theme';
+import { ArchiveApp } from './ArchiveApp';
 import './style.css';
 
 followColorScheme(window);

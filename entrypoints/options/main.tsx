@@ -1,6 +1,6 @@
 // Options entry: loads the chosen language and mounts the page; a new language re-renders it at once.
 import { render } from 'preact';
-import '@/components/common/common.css';
+import '@/components/common.css';
 import { initI18n, t, uiLanguage, useDictionary, type Language } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
 import { Options } from './Options';

@@ -1,8 +1,8 @@
 // Popup entry: loads the chosen language and the webmail origin, then mounts the popup.
 import { render } from 'preact';
-import '@/components/common/common.css';
-import { Popup } from '@/components/popup/Popup';
-import { popupOrigin } from '@/components/popup/popup-origin';
+import '@/components/common.css';
+import { Popup } from './Popup';
+import { popupOrigin } from './popup-origin';
 import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
 

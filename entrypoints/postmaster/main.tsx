@@ -1,9 +1,9 @@
 // Postmaster frame entry (postmaster.html#view=…&mailbox=…&origin=…): the Archivio tab, dialogs and bulk panel.
 import { render } from 'preact';
-import { PostmasterApp } from '@/components/postmaster/PostmasterApp';
+import { PostmasterApp } from './PostmasterApp';
 import { initI18n, t, uiLanguage } from '@/utils/i18n';
-import { frameHost, reportHeight } from '@/utils/postmaster/frame-host';
-import { parseFrameHash } from '@/utils/postmaster/frame-url';
+import { frameHost, reportHeight } from './frame-host';
+import { parseFrameHash } from '@/utils/frames/postmaster-url';
 import './postmaster.css';
 
 async function main() {

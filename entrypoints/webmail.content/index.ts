@@ -1,8 +1,8 @@
 // Content script on the webmail: finds the page's adapter, announces the session, starts each feature.
 import { rpc } from '@/utils/rpc/client';
 import { adapterFor } from '@/utils/webmail/registry';
-import { startArchiveTab } from './archive-tab';
-import { startPostmaster } from './postmaster';
+import { startArchiveTab } from './archive-tab/index';
+import { startPostmaster } from './postmaster/index';
 
 export default defineContentScript({
   // Replaced at build time by the provider profile's webmail matches (see wxt.config.ts).

@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Folder, MessageSummary } from '../../utils/api/schemas';
-import { monthLabel } from '../../utils/archive/months';
+import { monthLabel } from '../../utils/rules/months';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
 import { callBackground, newSignedInTab } from './support';

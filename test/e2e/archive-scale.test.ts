@@ -1,7 +1,7 @@
 // Issue 4 at scale: a listing of 20,000 messages scrolls with a bounded number of rows in the DOM.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { monthLabel } from '../../utils/archive/months';
+import { monthLabel } from '../../utils/rules/months';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
 import { newSignedInTab } from './support';

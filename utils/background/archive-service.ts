@@ -6,7 +6,7 @@ import type { ArchiveCache } from '../cache/archive-cache';
 import type { IdentityStore } from './identity';
 import type { Notify } from './events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
-import { isEmptyFilter, summaryMatcher, type LocalFilter } from '../archive-app/match';
+import { isEmptyFilter, summaryMatcher, type LocalFilter } from '../rules/match';
 import { ListingSync, type ListingPage } from './listings';
 import { SingleFlight } from './single-flight';
 

@@ -1,6 +1,6 @@
 // Reads and writes of the archive cache: status, folder lists, listings (newest first), eviction, clearing.
 import type { ArchiveStatus, Changes, FolderList, MessageSummary } from '../api/schemas';
-import { newestFirst } from '../archive/order';
+import { newestFirst } from '../rules/order';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 

@@ -1,6 +1,6 @@
 // The archive account's mail-client settings, exactly as the provider documents them, from the archive status.
 import type { ArchiveStatus } from '../api/schemas';
-import { archiveAddressFor, mailboxName } from '../archive/address';
+import { archiveAddressFor, mailboxName } from '../rules/address';
 import type { ProviderProfile, ServerEndpoint } from '../providers/profile';
 
 export interface ClientSettings {

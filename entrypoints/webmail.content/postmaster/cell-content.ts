@@ -1,6 +1,6 @@
 // What the "Spazio archivio" cell says for one mailbox: space used / limit and the settings, or the enable action.
 import type { MailboxList } from '@/utils/api/schemas';
-import { quotaLevel, usageRatio } from '@/utils/archive/quota';
+import { quotaLevel, usageRatio } from '@/utils/rules/quota';
 import { formatBytes, formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
 

@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isChangeEvent } from '@/utils/background/events';
 import { t } from '@/utils/i18n';
-import type { FrameParams } from '@/utils/postmaster/frame-url';
+import type { FrameParams } from '@/utils/frames/postmaster-url';
 import { rpc } from '@/utils/rpc/client';
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { MailboxColumn, type ArchiveData } from './column';

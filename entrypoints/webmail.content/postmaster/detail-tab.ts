@@ -1,7 +1,7 @@
 // The "Archivio" tab of the mailbox detail: a tab like the host's own, its panel hosting the postmaster frame.
 import { t } from '@/utils/i18n';
-import type { FrameMessage } from '@/utils/postmaster/frame-messages';
-import type { FrameParams } from '@/utils/postmaster/frame-url';
+import type { FrameMessage } from '@/utils/frames/postmaster-messages';
+import type { FrameParams } from '@/utils/frames/postmaster-url';
 import type { MailboxDetail } from '@/utils/webmail/adapter';
 import { createFrame, type FrameHub } from './frames';
 

@@ -1,7 +1,7 @@
 // The postmaster's extension frames on the webmail page: which are ours, their messages, and page-wide dialogs.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parseFrameMessage, type FrameMessage } from '@/utils/postmaster/frame-messages';
-import { frameHash, type FrameParams } from '@/utils/postmaster/frame-url';
+import { parseFrameMessage, type FrameMessage } from '@/utils/frames/postmaster-messages';
+import { frameHash, type FrameParams } from '@/utils/frames/postmaster-url';
 
 type Handler = (message: FrameMessage) => void;
 

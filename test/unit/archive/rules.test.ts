@@ -1,86 +1,128 @@
-import { describe, expect, it } from 'vitest';
-import { archiveAddressFor, mailboxName, parseMailboxAddress } from '@/utils/archive/address';
-import { monthKey, monthLabel } from '@/utils/archive/months';
-import { daysUntilFull, needsBadge, quotaLevel, usageRatio } from '@/utils/archive/quota';
-import { addMonthsUtc, isExpiringWithin, isRetentionMonths, retentionWindow, RETENTION_MONTHS, shortensRetention } from '@/utils/archive/retention';
+// Small rules of the archive app: folder tree and labels, URL fragment, colour scheme, export progress.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Folder } from '@/utils/api/schemas';
+import { useDictionary } from '@/utils/i18n';
+import { folderTree, listingTouched, moveTargets, visibleNodes } from '@/entrypoints/archive/folders/folders';
+import { readHash } from '@/utils/frames/archive-url';
+import { counterpart, rowLabel } from '@/entrypoints/archive/labels';
+import { currentScheme, followColorScheme } from '@/entrypoints/archive/theme';
+import { progressOf, watchDownload, type DownloadItemLike } from '@/entrypoints/archive/export/export-progress';
+import { summary } from './fixtures';
+import { useLanguage } from './i18n';
 
-const GiB = 1024 ** 3;
+const folder = (id: string, kind: Folder['kind'], messageCount: number, extra: Partial<Folder> = {}): Folder => ({
+  id, kind, messageCount, bytes: messageCount * 1000, parentId: kind === 'inbox-month' ? 'inbox' : null,
+  name: kind === 'inbox' ? 'Posta in arrivo' : kind === 'sent' ? 'Posta inviata' : id.replace('inbox-', ''),
+  ...(kind === 'inbox-month' ? { month: id.replace('inbox-', '') } : {}),
+  ...extra,
+});
 
-describe('archive address', () => {
-  it('follows box_domain.tld@archivio.postassl.it', () => {
-    expect(archiveAddressFor('mario.rossi@example.it', 'archivio.postassl.it')).toBe('mario.rossi_example.it@archivio.postassl.it');
-    expect(archiveAddressFor('nomecasella@nomedominio.it', 'archivio.postassl.it')).toBe('nomecasella_nomedominio.it@archivio.postassl.it');
+export const FOLDERS: Folder[] = [
+  folder('inbox-2025-12', 'inbox-month', 3),
+  folder('sent', 'sent', 12),
+  folder('inbox', 'inbox', 28),
+  folder('custom-1', 'custom', 2, { name: 'Progetti' }),
+  folder('inbox-2026-11', 'inbox-month', 20),
+  folder('inbox-2026-01', 'inbox-month', 5),
+];
+
+beforeEach(() => useLanguage('it'));
+afterEach(() => useDictionary('it', null));
+
+describe('folder tree', () => {
+  it('names months in the user language, newest first under the inbox, then sent and custom folders', () => {
+    useLanguage('it');
+    const nodes = folderTree(FOLDERS, 'it');
+    expect(nodes.map((n) => [n.label, n.level, n.count])).toEqual([
+      ['Posta in arrivo', 1, 28],
+      ['novembre 2026', 2, 20],
+      ['gennaio 2026', 2, 5],
+      ['dicembre 2025', 2, 3],
+      ['Posta inviata', 1, 12],
+      ['Progetti', 1, 2],
+    ]);
+    useLanguage('en');
+    expect(folderTree(FOLDERS, 'en').map((n) => n.label).slice(0, 2)).toEqual(['Inbox', 'November 2026']);
   });
-  it('normalises case and spaces, keeps subdomains', () => {
-    expect(archiveAddressFor('  Info@Mail.Example.CO.uk ', 'a.it')).toBe('info_mail.example.co.uk@a.it');
+
+  it('hides the months of a collapsed inbox', () => {
+    const nodes = folderTree(FOLDERS, 'it');
+    expect(visibleNodes(nodes, new Set()).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
+    expect(visibleNodes(nodes, new Set(['inbox']))).toHaveLength(6);
   });
-  it('refuses what is not a mailbox address', () => {
-    for (const bad of ['', 'mario', 'a@b', 'a@@b.it', 'a b@c.it']) expect(archiveAddressFor(bad, 'a.it')).toBeNull();
-    expect(parseMailboxAddress('x@y.it')).toEqual({ box: 'x', domain: 'y.it' });
-    expect(mailboxName('giulia.verdi@example.it')).toBe('giulia.verdi');
+
+  it('offers as move targets the inbox, sent and custom folders, never where the message is', () => {
+    expect(moveTargets(FOLDERS, 'inbox-2026-11', 'it').map((t) => t.id)).toEqual(['sent', 'custom-1']);
+    expect(moveTargets(FOLDERS, 'sent', 'it').map((t) => t.id)).toEqual(['inbox', 'custom-1']);
+  });
+
+  it('knows which listing a change touches (the inbox shows every month)', () => {
+    expect(listingTouched('inbox', ['inbox-2026-11'])).toBe(true);
+    expect(listingTouched('inbox-2026-11', ['inbox'])).toBe(true);
+    expect(listingTouched('sent', ['inbox-2026-11'])).toBe(false);
+    expect(listingTouched('sent', undefined)).toBe(true);
   });
 });
 
-describe('retention', () => {
-  it('allows 6 to 48 months in steps of 6', () => {
-    expect(RETENTION_MONTHS).toEqual([6, 12, 18, 24, 30, 36, 42, 48]);
-    expect(isRetentionMonths(24)).toBe(true);
-    for (const bad of [0, 3, 7, 54, '24', null]) expect(isRetentionMonths(bad)).toBe(false);
-  });
-  it('adds months clamping to the end of shorter months', () => {
-    expect(addMonthsUtc(new Date('2026-08-31T10:00:00Z'), 6).toISOString()).toBe('2027-02-28T10:00:00.000Z');
-    expect(addMonthsUtc(new Date('2027-08-31T00:00:00Z'), 6).toISOString()).toBe('2028-02-29T00:00:00.000Z');
-    expect(addMonthsUtc(new Date('2026-11-15T00:00:00Z'), 24).toISOString()).toBe('2028-11-15T00:00:00.000Z');
-  });
-  it('knows which changes make mail go sooner', () => {
-    expect(shortensRetention(null, 48)).toBe(true);
-    expect(shortensRetention(24, 12)).toBe(true);
-    expect(shortensRetention(24, 36)).toBe(false);
-    expect(shortensRetention(24, 24)).toBe(false);
-    expect(shortensRetention(24, null)).toBe(false);
-  });
-
-  it('opens a window three days either side of the due date', () => {
-    const window = retentionWindow(new Date('2024-12-10T12:00:00Z'), 24);
-    expect(window.due.toISOString()).toBe('2026-12-10T12:00:00.000Z');
-    expect(window.from.toISOString()).toBe('2026-12-07T12:00:00.000Z');
-    expect(window.to.toISOString()).toBe('2026-12-13T12:00:00.000Z');
-    expect(isExpiringWithin(window, new Date('2026-11-29T00:00:00Z'), 30)).toBe(true);
-    expect(isExpiringWithin(window, new Date('2026-10-01T00:00:00Z'), 30)).toBe(false);
+describe('row labels', () => {
+  it('name the sender, or the recipients in sent mail, and read the whole row aloud', () => {
+    useLanguage('it');
+    const sent = summary(5, { folderId: 'sent', to: [{ name: '', address: 'a@example.it' }, { name: 'Giulia', address: 'g@example.it' }] });
+    expect(counterpart(summary(1), 'received')).toBe('Mittente 1');
+    expect(counterpart(sent, 'sent')).toBe('A: a@example.it, Giulia');
+    const label = rowLabel(summary(5, { subject: '' }), 'received', 'it-IT');
+    expect(label).toMatch(/^Mittente 5, \(nessun oggetto\), .*2026.*, 1005\u00a0B, con allegati$/);
   });
 });
 
-describe('quota', () => {
-  it('computes levels at 80 %, 95 % and full', () => {
-    expect(quotaLevel({ usedBytes: 0.5 * GiB, quotaBytes: GiB })).toBe('ok');
-    expect(quotaLevel({ usedBytes: 0.8 * GiB, quotaBytes: GiB })).toBe('warning');
-    expect(quotaLevel({ usedBytes: 0.96 * GiB, quotaBytes: GiB })).toBe('critical');
-    expect(quotaLevel({ usedBytes: GiB, quotaBytes: GiB })).toBe('full');
-    expect(quotaLevel({ usedBytes: 10, quotaBytes: GiB, full: true })).toBe('full');
-    expect(quotaLevel({ usedBytes: 5 * GiB, quotaBytes: null })).toBe('unlimited');
+describe('URL fragment and colour scheme', () => {
+  it('reads theme, view and origin, rejecting anything else', () => {
+    expect(readHash('#theme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({ theme: 'dark', view: 'inbox-2026-11', origin: 'http://127.0.0.1:8787' });
+    expect(readHash('#theme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ theme: null, view: null, origin: null });
+    expect(readHash('')).toEqual({ theme: null, view: null, origin: null });
   });
-  it('caps the ratio and knows unlimited plans have none', () => {
-    expect(usageRatio({ usedBytes: 2 * GiB, quotaBytes: GiB })).toBe(1);
-    expect(usageRatio({ usedBytes: 1, quotaBytes: null })).toBeNull();
-  });
-  it('shows the badge from 90 %', () => {
-    expect(needsBadge({ usedBytes: 0.89 * GiB, quotaBytes: GiB })).toBe(false);
-    expect(needsBadge({ usedBytes: 0.9 * GiB, quotaBytes: GiB })).toBe(true);
-    expect(needsBadge({ usedBytes: 99 * GiB, quotaBytes: null })).toBe(false);
-  });
-  it('estimates days until full from recent growth', () => {
-    expect(daysUntilFull({ usedBytes: 0.5 * GiB, quotaBytes: GiB }, { windowDays: 30, bytes: 0.1 * GiB })).toBe(150);
-    expect(daysUntilFull({ usedBytes: 0.5 * GiB, quotaBytes: GiB }, { windowDays: 30, bytes: 0 })).toBeNull();
-    expect(daysUntilFull({ usedBytes: GiB, quotaBytes: GiB }, { windowDays: 30, bytes: 5 })).toBe(0);
-    expect(daysUntilFull({ usedBytes: 1, quotaBytes: null }, { windowDays: 30, bytes: 5 })).toBeNull();
+
+  it('follows the fragment, else the system preference, and updates on hashchange', () => {
+    expect(currentScheme('#theme=light', true)).toBe('light');
+    expect(currentScheme('', true)).toBe('dark');
+    expect(currentScheme('#view=sent', false)).toBe('light');
+    location.hash = '#theme=dark';
+    const stop = followColorScheme(window);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    location.hash = '#theme=light';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(document.documentElement.dataset.theme).toBe('light');
+    stop();
+    location.hash = '';
   });
 });
 
-describe('month folders', () => {
-  it('are named in the user language', () => {
-    expect(monthLabel('2026-11', 'it')).toBe('novembre 2026');
-    expect(monthLabel('2026-11', 'en')).toBe('November 2026');
-    expect(monthLabel('nonsense', 'it')).toBe('nonsense');
-    expect(monthKey(new Date('2026-01-31T23:59:59Z'))).toBe('2026-01');
+describe('export progress', () => {
+  const item = (patch: Partial<DownloadItemLike>): DownloadItemLike => ({ id: 7, state: 'in_progress', bytesReceived: 0, totalBytes: 0, ...patch });
+
+  it('estimates from the folder size when the stream has no length, never claiming 100 % early', () => {
+    expect(progressOf(item({ bytesReceived: 500 }), 1000)).toEqual({ state: 'in_progress', received: 500, total: 1000, ratio: 0.5 });
+    expect(progressOf(item({ bytesReceived: 1200 }), 1000).ratio).toBe(0.99);
+    expect(progressOf(item({ bytesReceived: 1200, totalBytes: 2400 }), 1000).ratio).toBe(0.5);
+    expect(progressOf(item({ bytesReceived: 10 }), null).ratio).toBeNull();
+    expect(progressOf(item({ state: 'complete', bytesReceived: 1200 }), 1000).ratio).toBe(1);
+    expect(progressOf(item({ state: 'interrupted', error: 'USER_CANCELED' }), 1000).state).toBe('cancelled');
+    expect(progressOf(item({ state: 'interrupted', error: 'NETWORK_FAILED' }), 1000).state).toBe('interrupted');
+  });
+
+  it('polls the download until it ends', async () => {
+    const states = [item({ bytesReceived: 100 }), item({ bytesReceived: 600 }), item({ state: 'complete', bytesReceived: 1000 })];
+    let searches = 0;
+    const downloads = { search: async () => [states[Math.min(searches++, states.length - 1)]!], cancel: async () => undefined };
+    const seen: number[] = [];
+    await new Promise<void>((resolve) => {
+      watchDownload(downloads, 7, 1000, (progress) => {
+        seen.push(progress.received);
+        if (progress.state === 'complete') resolve();
+      }, 5);
+    });
+    expect(seen).toEqual([100, 600, 1000]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(searches).toBe(3);
   });
 });

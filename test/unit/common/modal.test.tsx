@@ -3,10 +3,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dialog as ArchiveDialog } from '@/components/archive/Dialog';
-import { Dialog as PostmasterDialog } from '@/components/postmaster/Dialog';
+import { Dialog as ArchiveDialog } from '@/entrypoints/archive/Dialog';
+import { Dialog as PostmasterDialog } from '@/entrypoints/postmaster/Dialog';
 import { useDictionary } from '@/utils/i18n';
-import { useLanguage } from '../archive-app/i18n';
+import { useLanguage } from '../archive/i18n';
 
 beforeEach(() => useLanguage('it'));
 afterEach(() => {

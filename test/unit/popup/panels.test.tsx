@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QuotaBar } from '@/components/common/QuotaBar';
-import { ClientSetup } from '@/components/popup/ClientSetup';
-import { QuotaPanel } from '@/components/popup/QuotaPanel';
-import { StatusPanel } from '@/components/popup/StatusPanel';
+import { QuotaBar } from '@/components/QuotaBar';
+import { ClientSetup } from '@/entrypoints/popup/ClientSetup';
+import { QuotaPanel } from '@/entrypoints/popup/QuotaPanel';
+import { StatusPanel } from '@/entrypoints/popup/StatusPanel';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import { useDictionary } from '@/utils/i18n';
 import { referenceProfile } from '@/utils/providers/profile';

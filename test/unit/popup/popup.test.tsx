@@ -2,8 +2,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Popup } from '@/components/popup/Popup';
-import { concernsOwnArchive } from '@/components/popup/use-popup-state';
+import { Popup } from '@/entrypoints/popup/Popup';
+import { concernsOwnArchive } from '@/entrypoints/popup/use-popup-state';
 import { ArchiveError } from '@/utils/api/errors';
 import { useDictionary } from '@/utils/i18n';
 import { referenceProfile } from '@/utils/providers/profile';

@@ -1,9 +1,9 @@
 // Disable confirmation (exact address, sent once), enable confirmation, and the bulk panel's per-mailbox results.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BulkPanel } from '@/components/postmaster/BulkPanel';
-import { DisableDialog } from '@/components/postmaster/DisableDialog';
-import { EnableDialog } from '@/components/postmaster/EnableDialog';
+import { BulkPanel } from '@/entrypoints/postmaster/bulk/BulkPanel';
+import { DisableDialog } from '@/entrypoints/postmaster/dialogs/DisableDialog';
+import { EnableDialog } from '@/entrypoints/postmaster/dialogs/EnableDialog';
 import { useDictionary } from '@/utils/i18n';
 import { marioStatus, plain, standInBackground, useItalian } from './support';
 

@@ -1,10 +1,10 @@
 // Pure postmaster rules: frame addresses, frame messages, the typed confirmation, bulk runs.
 import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '@/utils/api/errors';
-import { runBulk, type BulkOutcome } from '@/utils/postmaster/bulk';
-import { isExactConfirmation } from '@/utils/postmaster/confirm';
-import { parseFrameMessage } from '@/utils/postmaster/frame-messages';
-import { frameHash, parseFrameHash } from '@/utils/postmaster/frame-url';
+import { runBulk, type BulkOutcome } from '@/entrypoints/postmaster/bulk/bulk';
+import { isExactConfirmation } from '@/entrypoints/postmaster/dialogs/confirm';
+import { parseFrameMessage } from '@/utils/frames/postmaster-messages';
+import { frameHash, parseFrameHash } from '@/utils/frames/postmaster-url';
 
 const MARIO = 'mario.rossi@example.it';
 

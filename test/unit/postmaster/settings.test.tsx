@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ArchiveSettings } from '@/components/postmaster/ArchiveSettings';
-import { nextPurgeText } from '@/components/postmaster/NextPurge';
+import { ArchiveSettings } from '@/entrypoints/postmaster/settings/ArchiveSettings';
+import { nextPurgeText } from '@/entrypoints/postmaster/settings/NextPurge';
 import { useDictionary } from '@/utils/i18n';
 import { marioStatus, plain, standInBackground, useItalian } from './support';
 

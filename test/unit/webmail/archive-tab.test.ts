@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startArchiveTab, type ArchiveTab } from '@/entrypoints/webmail.content/archive-tab';
+import { startArchiveTab, type ArchiveTab } from '@/entrypoints/webmail.content/archive-tab/index';
 import { useDictionary } from '@/utils/i18n';
 import { mergeLocale } from '@/utils/i18n/merge';
 import { arubaAdapter } from '@/utils/webmail/aruba';

@@ -1,0 +1,125 @@
+// Who is signed in, the archive's status and folders, kept fresh: loads, reacts to change events, rechecks status.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ArchiveStatus, FolderList, Me } from '@/utils/api/schemas';
+import type { ChangeEvent } from '@/utils/background/events';
+import type { Fresh } from '@/utils/background/freshness';
+import type { ArchiveApi } from './archive-client';
+import { errorKind, isOffline } from './errors';
+
+export type Phase =
+  | { kind: 'loading' }
+  | { kind: 'signedOut' }
+  | { kind: 'off' }
+  | { kind: 'offline' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'ready' };
+
+export interface ArchiveState {
+  phase: Phase;
+  origin: string | null;
+  me: Me | null;
+  status: Fresh<ArchiveStatus> | null;
+  folders: Fresh<FolderList> | null;
+  /** Bumped on every listing change: `changedFolders` says which (undefined = all). */
+  listingRevision: number;
+  changedFolders: string[] | undefined;
+}
+
+const INITIAL: ArchiveState = { phase: { kind: 'loading' }, origin: null, me: null, status: null, folders: null, listingRevision: 0, changedFolders: undefined };
+
+export function phaseOfError(error: unknown): Phase {
+  const kind = errorKind(error);
+  if (kind === 'unauthenticated' || kind === 'no_webmail') return { kind: 'signedOut' };
+  if (kind === 'archive_disabled') return { kind: 'off' };
+  if (isOffline(error)) return { kind: 'offline' };
+  return { kind: 'error', error };
+}
+
+/** How often the status is asked again while the page is visible (the postmaster may change it elsewhere). */
+export const STATUS_RECHECK_MS = 60_000;
+
+export function useArchive(api: ArchiveApi) {
+  const [state, setState] = useState<ArchiveState>(INITIAL);
+  const live = useRef(state);
+  live.current = state;
+  const patch = (change: Partial<ArchiveState>) => setState((current) => ({ ...current, ...change }));
+
+  const load = useCallback(async () => {
+    patch({ phase: { kind: 'loading' } });
+    try {
+      const session = await api.session();
+      if (!session.me) return patch({ phase: { kind: session.offline ? 'offline' : 'signedOut' }, origin: session.origin, me: null });
+      patch({ origin: session.origin, me: session.me });
+      const status = await api.status();
+      if (!status.value.enabled) return patch({ phase: { kind: 'off' }, status });
+      const folders = await api.folders();
+      patch({ phase: { kind: 'ready' }, status, folders });
+    } catch (error) {
+      patch({ phase: phaseOfError(error) });
+    }
+  }, [api]);
+
+  const reloadStatus = useCallback(async () => {
+    try {
+      const status = await api.status();
+      patch(status.value.enabled ? { status } : { status, phase: { kind: 'off' } });
+    } catch (error) {
+      if (!isOffline(error)) patch({ phase: phaseOfError(error) });
+    }
+  }, [api]);
+
+  const reloadFolders = useCallback(async () => {
+    try {
+      patch({ folders: await api.folders() });
+    } catch (error) {
+      if (!isOffline(error)) patch({ phase: phaseOfError(error) });
+    }
+  }, [api]);
+
+  const listingChanged = useCallback((folderIds?: string[]) => {
+    setState((current) => ({ ...current, listingRevision: current.listingRevision + 1, changedFolders: folderIds }));
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const onEvent = (event: ChangeEvent) => {
+      const { origin, me, phase } = live.current;
+      if (origin && event.origin !== origin) return;
+      if (event.account && me && event.account !== me.address) return;
+      if (event.scope === 'session') {
+        // Signed in or out, or the provider became (un)reachable: start over, quietly when it is just the network.
+        if (event.offline === undefined || phase.kind !== 'ready') void load();
+        else void Promise.all([reloadStatus(), reloadFolders()]).then(() => !event.offline && listingChanged());
+        return;
+      }
+      if (event.scope === 'status' || (event.scope === 'mailbox' && (!event.mailbox || event.mailbox === me?.address))) {
+        if (phase.kind === 'off') void load();
+        else void reloadStatus();
+      } else if (event.scope === 'folders') void reloadFolders();
+      else if (event.scope === 'listing') {
+        listingChanged(event.folderIds);
+        void reloadFolders();
+      }
+    };
+    return api.onChange(onEvent);
+  }, [api, load, reloadStatus, reloadFolders, listingChanged]);
+
+  useEffect(() => {
+    const recheck = () => {
+      if (document.visibilityState === 'visible' && live.current.phase.kind === 'ready') void reloadStatus();
+    };
+    const timer = setInterval(recheck, STATUS_RECHECK_MS);
+    window.addEventListener('focus', recheck);
+    document.addEventListener('visibilitychange', recheck);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', recheck);
+      document.removeEventListener('visibilitychange', recheck);
+    };
+  }, [reloadStatus]);
+
+  return { state, load, reloadStatus, reloadFolders, listingChanged };
+}

@@ -1,0 +1,127 @@
+// The postmaster's change for several mailboxes at once: archive on, deletion period or IMAP access, with results.
+import { useRef, useState } from 'preact/hooks';
+import type { RetentionMonths } from '@/utils/rules/retention';
+import { formatLocale, pluralKey } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { performBulkAction } from '@/entrypoints/postmaster/actions';
+import { runBulk, type BulkAction, type BulkOutcome } from './bulk';
+import { BulkResults } from './BulkResults';
+import { Dialog } from '../Dialog';
+import { RetentionSelect, retentionLabel } from '../settings/RetentionSelect';
+
+type Kind = BulkAction['kind'];
+
+export interface BulkPanelProps {
+  mailboxes: string[];
+  origin: string | null;
+  onClose(changed: boolean): void;
+  /** Injected in tests; the real one asks the background. */
+  perform?: (action: BulkAction, mailbox: string) => Promise<unknown>;
+}
+
+export function describeAction(action: BulkAction): string {
+  if (action.kind === 'enable') return t('postmaster_bulkDoEnable');
+  if (action.kind === 'retention') return t('postmaster_bulkDoRetention', retentionLabel(action.months));
+  return action.on ? t('postmaster_bulkDoImapOn') : t('postmaster_bulkDoImapOff');
+}
+
+export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProps) {
+  const locale = formatLocale();
+  const [kind, setKind] = useState<Kind>('enable');
+  const [months, setMonths] = useState<RetentionMonths | null>(12);
+  const [imapOn, setImapOn] = useState(true);
+  const [outcomes, setOutcomes] = useState<BulkOutcome[]>(mailboxes.map((mailbox) => ({ mailbox, state: 'pending' })));
+  const [applied, setApplied] = useState<BulkAction | null>(null);
+  const [running, setRunning] = useState(false);
+  const changed = useRef(false);
+
+  const action: BulkAction = kind === 'enable' ? { kind } : kind === 'retention' ? { kind, months } : { kind, on: imapOn };
+  const call = perform ?? ((a: BulkAction, mailbox: string) => performBulkAction(a, mailbox, origin));
+
+  const run = async (what: BulkAction, targets: string[]) => {
+    setRunning(true);
+    setApplied(what);
+    const report = (outcome: BulkOutcome) => {
+      if (outcome.state === 'done') changed.current = true;
+      setOutcomes((previous) => previous.map((item) => (item.mailbox === outcome.mailbox ? outcome : item)));
+    };
+    setOutcomes((previous) => previous.map((item) => (targets.includes(item.mailbox) ? { mailbox: item.mailbox, state: 'pending' } : item)));
+    await runBulk(targets, (mailbox) => call(what, mailbox), report);
+    setRunning(false);
+  };
+
+  const failed = outcomes.filter((outcome) => outcome.state === 'failed');
+  const done = outcomes.filter((outcome) => outcome.state === 'done');
+  const finished = applied !== null && !running;
+
+  return (
+    <Dialog title={t(pluralKey('postmaster_bulkTitle', mailboxes.length, locale), mailboxes.length)} busy={running} wide onClose={() => onClose(changed.current)}>
+      {applied === null ? (
+        <fieldset class="pm-fieldset">
+          <legend>{t('postmaster_bulkChoose')}</legend>
+          <label class="pm-choice">
+            <input type="radio" name="pm-bulk-kind" value="enable" checked={kind === 'enable'} onChange={() => setKind('enable')} data-autofocus />
+            <span>{t('postmaster_bulkEnable')}</span>
+          </label>
+          <label class="pm-choice">
+            <input type="radio" name="pm-bulk-kind" value="retention" checked={kind === 'retention'} onChange={() => setKind('retention')} />
+            <span>{t('postmaster_bulkRetention')}</span>
+          </label>
+          {kind === 'retention' ? (
+            <div class="pm-choice-detail">
+              <RetentionSelect value={months} onChange={setMonths} label={t('postmaster_bulkRetentionLabel')} />
+              {months !== null ? <p class="pm-note" role="note">{t('postmaster_bulkRetentionWarning', months)}</p> : null}
+            </div>
+          ) : null}
+          <label class="pm-choice">
+            <input type="radio" name="pm-bulk-kind" value="imap" checked={kind === 'imap'} onChange={() => setKind('imap')} />
+            <span>{t('postmaster_bulkImap')}</span>
+          </label>
+          {kind === 'imap' ? (
+            <div class="pm-choice-detail" role="radiogroup" aria-label={t('postmaster_bulkImap')}>
+              <label class="pm-choice">
+                <input type="radio" name="pm-bulk-imap" checked={imapOn} onChange={() => setImapOn(true)} />
+                <span>{t('postmaster_bulkImapOn')}</span>
+              </label>
+              <label class="pm-choice">
+                <input type="radio" name="pm-bulk-imap" checked={!imapOn} onChange={() => setImapOn(false)} />
+                <span>{t('postmaster_bulkImapOff')}</span>
+              </label>
+            </div>
+          ) : null}
+        </fieldset>
+      ) : (
+        <p class="pm-bulk-applied">{describeAction(applied)}</p>
+      )}
+
+      <h3 class="pm-card-title">{t('postmaster_bulkMailboxes')}</h3>
+      <BulkResults outcomes={outcomes} idle={!running} onRetry={(mailbox) => applied && void run(applied, [mailbox])} />
+
+      <p class="pm-bulk-summary" role="status" aria-live="polite">
+        {running ? t('postmaster_bulkRunning', done.length + failed.length, outcomes.length)
+          : finished ? (failed.length === 0 ? t('postmaster_bulkAllDone', done.length) : t('postmaster_bulkSomeFailed', done.length, failed.length))
+            : ''}
+      </p>
+
+      <div class="pm-actions">
+        {applied === null ? (
+          <>
+            <button type="button" class="pm-button" onClick={() => onClose(false)}>{t('postmaster_cancel')}</button>
+            <button type="button" class="pm-button pm-button-primary" onClick={() => void run(action, mailboxes)}>
+              {t(pluralKey('postmaster_bulkApply', mailboxes.length, locale), mailboxes.length)}
+            </button>
+          </>
+        ) : (
+          <>
+            {failed.length > 0 && !running ? (
+              <button type="button" class="pm-button" onClick={() => void run(applied, failed.map((outcome) => outcome.mailbox))}>
+                {t('postmaster_bulkRetryFailed', failed.length)}
+              </button>
+            ) : null}
+            <button type="button" class="pm-button pm-button-primary" disabled={running} onClick={() => onClose(changed.current)}>{t('postmaster_close')}</button>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}

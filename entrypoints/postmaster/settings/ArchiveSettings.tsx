@@ -1,0 +1,148 @@
+// The "Archivio" tab of a mailbox for the postmaster: on/off, write mode, IMAP, retention, space, client settings.
+import { useState } from 'preact/hooks';
+import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
+import type { ArchiveStatus } from '@/utils/api/schemas';
+import { shortensRetention, type RetentionMonths } from '@/utils/rules/retention';
+import { t } from '@/utils/i18n';
+import { enableArchive, updateArchive } from '@/entrypoints/postmaster/actions';
+import { ConnectionSettings } from './ConnectionSettings';
+import { NextPurge } from './NextPurge';
+import { QuotaSummary } from './QuotaSummary';
+import { RetentionSelect, retentionLabel } from './RetentionSelect';
+import { Switch } from './Switch';
+import { useMailboxStatus } from './use-mailbox-status';
+
+type Setting = 'enabled' | 'writable' | 'imapAccess' | 'retentionMonths';
+
+export interface ArchiveSettingsProps {
+  mailbox: string;
+  origin: string | null;
+  /** Turning the archive off deletes everything: the caller shows the typed confirmation. */
+  onRequestDisable(): void;
+}
+
+export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSettingsProps) {
+  const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox, origin);
+  const [busy, setBusy] = useState<Setting | null>(null);
+  const [failure, setFailure] = useState<{ setting: Setting; error: ArchiveErrorData } | null>(null);
+  /** A shorter deletion period waiting for the postmaster's confirmation: older mail goes at the next purge. */
+  const [pendingRetention, setPendingRetention] = useState<RetentionMonths | null>(null);
+
+  /** One change at a time, sent once; its reply (the new status) is shown at once. */
+  const change = async (setting: Setting, call: () => Promise<ArchiveStatus>) => {
+    setBusy(setting);
+    setFailure(null);
+    try {
+      apply(await call());
+    } catch (error) {
+      setFailure({ setting, error: ArchiveError.from(error).toData() });
+      void reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!status) {
+    return (
+      <section class="pm-tab" aria-labelledby="pm-tab-title" aria-busy={loading}>
+        <h2 id="pm-tab-title" class="pm-title">{t('postmaster_tabTitle')}</h2>
+        {loadError ? (
+          <div class="pm-alert" role="alert">
+            <p>{t(loadError.messageKey)}</p>
+            <button type="button" class="pm-button" onClick={() => void reload()}>{t('postmaster_retry')}</button>
+          </div>
+        ) : <p class="pm-muted" role="status">{t('postmaster_loading')}</p>}
+      </section>
+    );
+  }
+
+  const enabled = status.enabled;
+  const patch = (setting: Exclude<Setting, 'enabled'>, value: boolean | RetentionMonths | null) =>
+    change(setting, () => updateArchive(mailbox, { [setting]: value }, origin));
+
+  return (
+    <section class="pm-tab" aria-labelledby="pm-tab-title" data-mailbox={mailbox} data-enabled={String(enabled)}>
+      <header class="pm-tab-header">
+        <h2 id="pm-tab-title" class="pm-title">{t('postmaster_tabTitle')}</h2>
+        <p class="pm-muted">{t('postmaster_tabIntro', mailbox)}</p>
+      </header>
+      {failure ? (
+        <div class="pm-alert" role="alert" data-failed-setting={failure.setting}>
+          <p>{t('postmaster_changeFailed')} {t(failure.error.messageKey)}</p>
+        </div>
+      ) : null}
+      {freshness?.stale && freshness.offline ? <p class="pm-note" role="status">{t('postmaster_offline')}</p> : null}
+
+      <div class="pm-card pm-settings">
+        <Switch
+          label={t('postmaster_enabledLabel')}
+          checked={enabled}
+          busy={busy === 'enabled'}
+          disabled={busy !== null}
+          stateText={enabled ? t('postmaster_enabledOn') : t('postmaster_enabledOff')}
+          description={enabled ? t('postmaster_enabledOnHint') : t('postmaster_enabledOffHint')}
+          onChange={(next) => (next ? void change('enabled', () => enableArchive(mailbox, origin)) : onRequestDisable())}
+        />
+        {enabled ? (
+          <>
+            <Switch
+              label={t('postmaster_writableLabel')}
+              checked={status.writable}
+              busy={busy === 'writable'}
+              disabled={busy !== null}
+              stateText={status.writable ? t('postmaster_writableOn') : t('postmaster_writableOff')}
+              description={status.writable ? t('postmaster_writableOnHint') : t('postmaster_writableOffHint')}
+              onChange={(next) => void patch('writable', next)}
+            />
+            <Switch
+              label={t('postmaster_imapLabel')}
+              checked={status.imapAccess}
+              busy={busy === 'imapAccess'}
+              disabled={busy !== null}
+              description={status.imapAccess ? t('postmaster_imapOnHint') : t('postmaster_imapOffHint')}
+              onChange={(next) => void patch('imapAccess', next)}
+            />
+            <RetentionSelect
+              value={status.retentionMonths}
+              busy={busy === 'retentionMonths'}
+              disabled={busy !== null || pendingRetention !== null}
+              onChange={(months) => {
+                if (shortensRetention(status.retentionMonths, months)) setPendingRetention(months);
+                else void patch('retentionMonths', months);
+              }}
+            />
+            {pendingRetention !== null ? (
+              <div class="pm-alert pm-confirm" role="alertdialog" aria-labelledby="pm-retention-confirm" data-confirm="retention">
+                <p id="pm-retention-confirm">{t('postmaster_retentionShorterWarning', pendingRetention)}</p>
+                <div class="pm-actions">
+                  <button
+                    type="button"
+                    class="pm-button pm-button-danger"
+                    onClick={() => {
+                      const months = pendingRetention;
+                      setPendingRetention(null);
+                      void patch('retentionMonths', months);
+                    }}
+                  >
+                    {t('postmaster_retentionShorterConfirm', retentionLabel(pendingRetention))}
+                  </button>
+                  <button type="button" class="pm-button" onClick={() => setPendingRetention(null)}>
+                    {t('postmaster_cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
+            <NextPurge status={status} />
+          </>
+        ) : null}
+      </div>
+
+      {enabled ? (
+        <div class="pm-columns">
+          <QuotaSummary status={status} />
+          <ConnectionSettings status={status} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// The "Archivio" tab in the webmail: nav item (or fallback launcher + Alt+Shift+A), the archive frame in the content
+// area, history, colour scheme, and a clean stop when the extension is updated or removed.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '@/utils/i18n';
+import { reportDetectionFailure } from '@/utils/webmail/censor';
+import type { WebmailAdapter } from '@/utils/webmail/adapter';
+import { ArchiveTabController } from './controller';
+import { createLauncher, setScheme } from './launcher';
+import { openViewRequest } from './messages';
+import { ensureNavItem, isHostNavClick, navItemsIn, removeNavItems } from './nav-item';
+import { isArchiveShortcut } from './shortcut';
+
+/** Mutations come in bursts while the webmail renders: one check after the burst. */
+const DEBOUNCE_MS = 50;
+/** How long the navigation may be missing (the app still booting) before the launcher shows. */
+const MISSING_GRACE_MS = 1_200;
+
+export interface ArchiveTab {
+  controller: ArchiveTabController;
+  /** Runs the anchor check now (tests; the observer runs it after DOM changes). */
+  check(): void;
+}
+
+export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapter, doc: Document = document): ArchiveTab {
+  const win = doc.defaultView!;
+  const controller = new ArchiveTabController(adapter, doc);
+  const label = t('archiveTab_navLabel');
+  let navigation: HTMLElement | null = null;
+  let launcher: HTMLElement | null = null;
+  let missingSince: number | null = null;
+  let reported = false;
+  let pending: number | undefined;
+  let graceTimer: number | undefined;
+
+  const openFromUser = (view = '') => {
+    controller.open(view, { push: true, focus: true });
+    observeRoots(); // the content area's children are watched while the archive shows
+  };
+
+  const showLauncher = () => {
+    if (!launcher) launcher = createLauncher(doc, adapter.colorScheme(doc), () => openFromUser());
+    setScheme(launcher, adapter.colorScheme(doc));
+    if (!launcher.isConnected) (doc.body ?? doc.documentElement).append(launcher);
+  };
+  const hideLauncher = () => {
+    launcher?.remove();
+  };
+
+  function check(): void {
+    if (ctx.isInvalid) return;
+    // Steady state costs nothing: the list found last time, still in the page and still holding our item.
+    const kept = navigation?.isConnected && navItemsIn(navigation).length === 1 ? navigation : null;
+    const nav = kept ?? adapter.navigation(doc);
+    if (nav) {
+      if (navigation && navigation !== nav) removeNavItems(navigation);
+      navigation = nav;
+      const control = ensureNavItem(adapter, doc, nav, label, () => openFromUser());
+      controller.setNavControl(control, nav);
+      missingSince = null;
+      reported = false;
+      hideLauncher();
+    } else {
+      navigation = null;
+      controller.setNavControl(null, null);
+      if (adapter.isSignedOut?.(doc)) {
+        missingSince = null;
+        hideLauncher();
+      } else {
+        missingSince ??= Date.now();
+        if (Date.now() - missingSince >= MISSING_GRACE_MS) {
+          showLauncher();
+          if (!reported) {
+            reported = true;
+            reportDetectionFailure(adapter.id, adapter.contentArea(doc) ? ['navigation'] : ['navigation', 'content area'], doc);
+          }
+        } else if (graceTimer === undefined) {
+          graceTimer = win.setTimeout(() => {
+            graceTimer = undefined;
+            check();
+          }, MISSING_GRACE_MS - (Date.now() - missingSince));
+        }
+      }
+    }
+    if (launcher?.isConnected) setScheme(launcher, adapter.colorScheme(doc));
+    controller.syncWithUrl(new URL(win.location.href));
+    controller.refresh();
+    observeRoots();
+  }
+
+  // One observer for everything: the anchors' roots (subtree), the content area (its children), the scheme on <html>.
+  // Plain timers with one handle: ctx.setTimeout would add an invalidation listener per burst.
+  const observer = new MutationObserver(() => {
+    if (pending !== undefined) return;
+    pending = win.setTimeout(() => {
+      pending = undefined;
+      check();
+    }, DEBOUNCE_MS);
+  });
+  let observed: Node[] = [];
+  function observeRoots(): void {
+    const area = controller.isOpen ? adapter.contentArea(doc) : null;
+    const roots = adapter.watchRoots?.(doc) ?? [doc.body ?? doc.documentElement];
+    const wanted = [...roots, ...(area ? [area] : [])];
+    if (wanted.length === observed.length && wanted.every((node, index) => node === observed[index])) return;
+    observer.disconnect();
+    observed = wanted;
+    for (const root of roots) observer.observe(root, { childList: true, subtree: true });
+    if (area) observer.observe(area, { childList: true });
+    observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+  }
+
+  const followUrl = (url: URL) => {
+    controller.syncWithUrl(url);
+    if (controller.isOpen) controller.refresh();
+    observeRoots();
+  };
+  // The Navigation API reports a change before it commits: use the new URL the event carries.
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => followUrl(event.newUrl));
+  ctx.addEventListener(win, 'popstate', () => followUrl(new URL(win.location.href)));
+  ctx.addEventListener(win, 'hashchange', () => followUrl(new URL(win.location.href)));
+  ctx.addEventListener(win, 'resize', () => controller.refresh());
+  // Leaving through the host's own navigation shows its content again at once, even if its URL does not change.
+  ctx.addEventListener(doc, 'click', (event) => {
+    if (controller.isOpen && navigation && isHostNavClick(event.composedPath(), navigation)) controller.close();
+  }, { capture: true });
+  ctx.addEventListener(win, 'keydown', (event) => {
+    if (!isArchiveShortcut(event)) return;
+    event.preventDefault();
+    openFromUser(controller.currentView ?? '');
+  }, { capture: true });
+  // Our own frame may ask to be closed (e.g. Esc in the panel); only the extension's origin is listened to.
+  const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
+  ctx.addEventListener(win, 'message', (event) => {
+    if (event.origin !== frameOrigin) return;
+    const data = event.data as { type?: unknown } | null;
+    if (data?.type === 'archivio/close') controller.leave();
+  });
+
+  const onMessage = (message: unknown) => {
+    const view = openViewRequest(message);
+    if (view === null) return undefined;
+    openFromUser(view);
+    return Promise.resolve({ opened: true });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (pending !== undefined) win.clearTimeout(pending);
+    if (graceTimer !== undefined) win.clearTimeout(graceTimer);
+    browser.runtime.onMessage.removeListener(onMessage);
+    controller.destroy();
+    if (navigation) removeNavItems(navigation);
+    const stray = adapter.navigation(doc);
+    if (stray) removeNavItems(stray);
+    for (const item of navItemsIn(doc)) item.remove();
+    launcher?.remove();
+  });
+
+  check();
+  return { controller, check };
+}
