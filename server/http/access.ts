@@ -7,7 +7,7 @@ import { ApiError, forbidden, notFound } from './errors';
 import { requireAccount } from './session';
 
 function mailboxOf(ctx: Ctx, address: string): Account {
-  const mailbox = ctx.s.accounts.get(address);
+  const mailbox = ctx.services.accounts.get(address);
   if (!mailbox) throw notFound('No such mailbox');
   return mailbox;
 }
@@ -41,7 +41,7 @@ export function requirePostmaster(ctx: Ctx): Account {
 export function requireReadableArchive(ctx: Ctx, address: string): ArchiveRow {
   const caller = requireAccount(ctx);
   if (caller.address !== address) throw forbidden('Only the mailbox owner may read its archive');
-  const archive = ctx.s.archives.get(address);
+  const archive = ctx.services.archives.get(address);
   if (!archive) throw notFound('No such mailbox');
   if (!archive.enabled) throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
   return archive;
@@ -53,7 +53,7 @@ export function requireReadableArchive(ctx: Ctx, address: string): ArchiveRow {
  */
 export function requireExportableArchive(ctx: Ctx, address: string): ArchiveRow {
   requireOwnerOrPostmaster(ctx, address);
-  const archive = ctx.s.archives.get(address);
+  const archive = ctx.services.archives.get(address);
   if (!archive) throw notFound('No such mailbox');
   if (!archive.enabled) throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
   return archive;
@@ -66,7 +66,7 @@ export function requireWritableArchive(ctx: Ctx, address: string): ArchiveRow {
 }
 
 export function archivedMessage(ctx: Ctx, address: string, id: string): MessageRow {
-  const row = ctx.s.messages.get('archive', address, id);
+  const row = ctx.services.messages.get('archive', address, id);
   if (!row) throw notFound('No such message in this archive');
   return row;
 }

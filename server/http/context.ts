@@ -16,7 +16,7 @@ export interface Runtime {
 export interface Ctx {
   req: IncomingMessage;
   res: ServerResponse;
-  s: Services;
+  services: Services;
   runtime: Runtime;
   method: string;
   path: string;

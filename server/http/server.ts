@@ -37,7 +37,7 @@ export function createHttpServer(s: Services, runtime: Runtime, onError: (error:
     const ctx: Ctx = {
       req,
       res,
-      s,
+      services: s,
       runtime,
       method: (req.method ?? 'GET').toUpperCase(),
       path: q >= 0 ? url.slice(0, q) : url,
@@ -78,7 +78,7 @@ async function applyFault(ctx: Ctx): Promise<boolean> {
   }
   if (fault.expireSession) {
     const token = sessionToken(ctx);
-    if (token) ctx.s.sessions.expire(token);
+    if (token) ctx.services.sessions.expire(token);
   }
   if (fault.truncate) ctx.truncate = true;
   if (fault.status) {

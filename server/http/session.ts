@@ -32,10 +32,10 @@ export function requireAccount(ctx: Ctx): Account {
   if (ctx.account) return ctx.account;
   const token = sessionToken(ctx);
   if (!token) throw new ApiError('unauthenticated', 'Sign in first');
-  const found = ctx.s.sessions.touch(token, Date.now());
+  const found = ctx.services.sessions.touch(token, Date.now());
   if (found.state === 'expired') throw new ApiError('session_expired', 'The session has expired, sign in again');
   if (found.state === 'missing') throw new ApiError('unauthenticated', 'Sign in first');
-  const account = ctx.s.accounts.get(found.address);
+  const account = ctx.services.accounts.get(found.address);
   if (!account) throw new ApiError('unauthenticated', 'Sign in first');
   ctx.account = account;
   return account;

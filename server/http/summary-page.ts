@@ -7,7 +7,7 @@ import { page, parseCursor, parseLimit } from './paging';
 
 export function sendSummaryPage(ctx: Ctx, address: string, archive: ReturnType<typeof requireReadableArchive>, filter: MessageFilter): void {
   const limit = parseLimit(ctx.query);
-  const rows = ctx.s.messages.query('archive', address, filter, limit + 1, parseCursor(ctx.query));
+  const rows = ctx.services.messages.query('archive', address, filter, limit + 1, parseCursor(ctx.query));
   const result = page(rows, limit);
   sendJson(ctx, 200, {
     version: archive.version,

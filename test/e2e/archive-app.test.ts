@@ -1,4 +1,4 @@
-// Issue 4 (archive app): browse months, read safely, restore, read-only vs write mode, search, expiring, export, states.
+// The archive app end to end: browse months, read safely, restore, read-only vs write mode, search, expiring, export, states.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

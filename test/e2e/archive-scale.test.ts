@@ -1,4 +1,4 @@
-// Issue 4 at scale: a listing of 20,000 messages scrolls with a bounded number of rows in the DOM.
+// The archive at scale: a listing of 20,000 messages scrolls with a bounded number of rows in the DOM.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { monthLabel } from '../../utils/rules/months';

@@ -1,4 +1,4 @@
-// Issue 4 (points 1, 2, 3 frame, 12): the "Archivio" tab in the demo webmail, in Chromium with the built extension.
+// The "Archivio" tab in the demo webmail, in Chromium with the built extension.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';

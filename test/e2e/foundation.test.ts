@@ -1,4 +1,4 @@
-// Issue 3: the background reaches the provider with the webmail session, caches folders, answers offline from cache.
+// Foundation: the background reaches the provider with the webmail session, caches folders, answers offline from cache.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

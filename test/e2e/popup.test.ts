@@ -1,4 +1,4 @@
-// Issue 6: the popup shows the reference provider's values, copies them, downloads profiles, and the badge follows the quota.
+// Popup: the popup shows the reference provider's values, copies them, downloads profiles, and the badge follows the quota.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 5: the postmaster manages every mailbox's archive inline in Gestione → Caselle (Chromium, built extension).
+// Postmaster: the postmaster manages every mailbox's archive inline in Gestione → Caselle (Chromium, built extension).
 import { readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -2,8 +2,8 @@
 // back and forward work) or, without a content area, in the overlay panel.
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { createArchiveFrame, updateArchiveFrame, type ColorScheme } from './frame';
-import { hideHostContent, restoreHostContent } from './host-content';
-import { createPanel, setScheme, type ArchivePanel } from './launcher';
+import { hideHostContent, showHostContent } from './host-content';
+import { createPanel, setScheme, type ArchivePanel } from './fallback';
 import { hostCurrentControls } from './nav-item';
 
 export const ARCHIVE_VIEW = 'archive-view';
@@ -145,8 +145,8 @@ export class ArchiveTabController {
     this.state = null;
     const hadFocus = state.container.contains(this.doc.activeElement) || this.doc.activeElement === state.frame;
     state.container.remove();
-    if (state.area) restoreHostContent(state.area);
-    restoreHostContent(this.doc);
+    if (state.area) showHostContent(state.area);
+    showHostContent(this.doc);
     this.markCurrent(false, state);
     if (hadFocus && state.panel) this.navControl?.focus();
   }
@@ -201,7 +201,7 @@ export class ArchiveTabController {
     const area = this.adapter.contentArea(this.doc);
     if (area && area !== state.area) {
       // The host replaced its content region: move our view into the new one.
-      if (state.area) restoreHostContent(state.area);
+      if (state.area) showHostContent(state.area);
       state.area = area;
       area.append(state.container);
     }

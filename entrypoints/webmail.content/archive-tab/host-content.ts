@@ -21,7 +21,7 @@ export function hideHostContent(area: HTMLElement, keep: Element): void {
 }
 
 /** Shows again what `hideHostContent` hid under `root` (the area, or the whole document after a re-render). */
-export function restoreHostContent(root: ParentNode): void {
+export function showHostContent(root: ParentNode): void {
   for (const child of root.querySelectorAll<HTMLElement>(`[${HIDDEN}]`)) {
     const previous = saved.get(child);
     child.removeAttribute(HIDDEN);

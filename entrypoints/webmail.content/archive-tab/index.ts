@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 import { reportDetectionFailure } from '@/utils/webmail/censor';
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { ArchiveTabController } from './controller';
-import { createLauncher, setScheme } from './launcher';
+import { createLauncher, setScheme } from './fallback';
 import { openViewRequest } from './messages';
 import { ensureNavItem, isHostNavClick, navItemsIn, removeNavItems } from './nav-item';
 import { isArchiveShortcut } from './shortcut';

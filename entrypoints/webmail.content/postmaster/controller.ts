@@ -6,7 +6,7 @@ import type { FrameParams } from '@/utils/frames/postmaster-url';
 import { rpc } from '@/utils/rpc/client';
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { MailboxColumn, type ArchiveData } from './column';
-import { ArchiveTab } from './detail-tab';
+import { MailboxArchiveTab } from './detail-tab';
 import { DialogLayer, FrameHub } from './frames';
 import { SelectionBar } from './selection-bar';
 
@@ -44,7 +44,7 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
     (button) => openDialog('bulk', [...column.selected], button),
     () => column.clearSelection(),
   );
-  const tab = new ArchiveTab({
+  const tab = new MailboxArchiveTab({
     hub,
     origin,
     scheme,

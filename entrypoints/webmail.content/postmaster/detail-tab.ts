@@ -34,7 +34,7 @@ function panelOf(tab: Element): HTMLElement | null {
   return id ? document.getElementById(id) : null;
 }
 
-export class ArchiveTab {
+export class MailboxArchiveTab {
   private mounted: Mounted | null = null;
 
   constructor(private readonly env: TabEnvironment) {}

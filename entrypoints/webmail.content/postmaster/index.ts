@@ -1,4 +1,4 @@
-// Postmaster feature (issue 5): mounted only while the webmail's session belongs to the domain's postmaster.
+// Postmaster feature: mounted only while the webmail's session belongs to the domain's postmaster.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isChangeEvent } from '@/utils/background/events';
 import { rpc } from '@/utils/rpc/client';

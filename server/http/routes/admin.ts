@@ -9,13 +9,13 @@ export const adminRoutes: Route[] = [
     pattern: '/api/admin/mailboxes',
     handler: (ctx) => {
       const postmaster = requirePostmaster(ctx);
-      const mailboxes = ctx.s.accounts.listByDomain(postmaster.domain).map((account) => {
-        const redirects = ctx.s.accounts.redirectsTo(account.address);
+      const mailboxes = ctx.services.accounts.listByDomain(postmaster.domain).map((account) => {
+        const redirects = ctx.services.accounts.redirectsTo(account.address);
         return {
           address: account.address,
           displayName: account.displayName,
           role: account.role,
-          usedBytes: ctx.s.messages.totals('mailbox', account.address).bytes,
+          usedBytes: ctx.services.messages.totals('mailbox', account.address).bytes,
           quotaBytes: account.mailboxQuotaBytes,
           aliases: redirects.filter((r) => r.kind === 'alias').map((r) => r.address),
           forwards: redirects.filter((r) => r.kind === 'forward').map((r) => r.address),

@@ -25,7 +25,7 @@ const NewFolder = v.strictObject({
 });
 
 function covered(ctx: Ctx, address: string): string[] {
-  const folderIds = foldersCovered(ctx.s, address, ctx.params.folderId as string);
+  const folderIds = foldersCovered(ctx.services, address, ctx.params.folderId as string);
   if (!folderIds) throw notFound('No such folder');
   return folderIds;
 }
@@ -37,7 +37,7 @@ export const archiveFolderRoutes: Route[] = [
     handler: (ctx) => {
       const address = ctx.params.address as string;
       const archive = requireReadableArchive(ctx, address);
-      sendJson(ctx, 200, { version: archive.version, folders: folderList(ctx.s, address) });
+      sendJson(ctx, 200, { version: archive.version, folders: folderList(ctx.services, address) });
     },
   },
   {
@@ -61,7 +61,7 @@ export const archiveFolderRoutes: Route[] = [
         'Content-Disposition': contentDisposition(`${address}-${ctx.params.folderId}.mbox`),
         'Content-Security-Policy': "sandbox; default-src 'none'",
       });
-      await streamMbox(ctx.s, ctx.res, ctx.s.messages.iterateOldestFirst('archive', address, { folderIds }));
+      await streamMbox(ctx.services, ctx.res, ctx.services.messages.iterateOldestFirst('archive', address, { folderIds }));
     },
   },
   {
@@ -75,7 +75,7 @@ export const archiveFolderRoutes: Route[] = [
         'Content-Disposition': contentDisposition(`${address}-archivio.mbox`),
         'Content-Security-Policy': "sandbox; default-src 'none'",
       });
-      await streamMbox(ctx.s, ctx.res, ctx.s.messages.iterateOldestFirst('archive', address, {}));
+      await streamMbox(ctx.services, ctx.res, ctx.services.messages.iterateOldestFirst('archive', address, {}));
     },
   },
   {
@@ -85,12 +85,12 @@ export const archiveFolderRoutes: Route[] = [
       const address = ctx.params.address as string;
       requireWritableArchive(ctx, address);
       await readBody(ctx, v.strictObject({}));
-      const removed = await ctx.s.lock.run(async () => {
+      const removed = await ctx.services.lock.run(async () => {
         requireWritableArchive(ctx, address);
-        const rows = ctx.s.messages.oldestFirst('archive', address, { folderIds: covered(ctx, address) });
-        return removeFromArchive(ctx.s, address, rows);
+        const rows = ctx.services.messages.oldestFirst('archive', address, { folderIds: covered(ctx, address) });
+        return removeFromArchive(ctx.services, address, rows);
       });
-      sendJson(ctx, 200, { removed, version: ctx.s.archives.get(address)?.version ?? 0 });
+      sendJson(ctx, 200, { removed, version: ctx.services.archives.get(address)?.version ?? 0 });
     },
   },
   {
@@ -100,17 +100,17 @@ export const archiveFolderRoutes: Route[] = [
       const address = ctx.params.address as string;
       requireWritableArchive(ctx, address);
       const { name } = await readBody(ctx, NewFolder);
-      const folder = await ctx.s.lock.run(() => {
+      const folder = await ctx.services.lock.run(() => {
         requireWritableArchive(ctx, address);
-        const taken = ctx.s.archives
+        const taken = ctx.services.archives
           .folders(address)
           .some((f) => f.kind === 'custom' && f.name.toLowerCase() === name.toLowerCase());
         if (taken) throw invalid('A folder with this name already exists');
-        return createCustomFolder(ctx.s, address, name);
+        return createCustomFolder(ctx.services, address, name);
       });
       sendJson(ctx, 201, {
         folder: { id: folder.id, parentId: null, name: folder.name, kind: folder.kind, messageCount: 0, bytes: 0 },
-        version: ctx.s.archives.get(address)?.version ?? 0,
+        version: ctx.services.archives.get(address)?.version ?? 0,
       });
     },
   },

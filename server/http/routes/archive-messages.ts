@@ -46,7 +46,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       const archive = requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      sendJson(ctx, 200, await toDetail(await readMessageFile(ctx.s, row), toSummary(row, archive.retentionMonths)));
+      sendJson(ctx, 200, await toDetail(await readMessageFile(ctx.services, row), toSummary(row, archive.retentionMonths)));
     },
   },
   {
@@ -56,7 +56,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      sendDownload(ctx.res, await readMessageFile(ctx.s, row), 'message/rfc822', `${row.id}.eml`);
+      sendDownload(ctx.res, await readMessageFile(ctx.services, row), 'message/rfc822', `${row.id}.eml`);
     },
   },
   {
@@ -66,7 +66,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
       const row = archivedMessage(ctx, address, id);
-      const attachment = await extractAttachment(await readMessageFile(ctx.s, row), Number(ctx.params.index));
+      const attachment = await extractAttachment(await readMessageFile(ctx.services, row), Number(ctx.params.index));
       if (!attachment) throw notFound('No such attachment');
       sendDownload(ctx.res, attachment.content, safeContentType(attachment.contentType), attachment.filename);
     },
@@ -78,11 +78,11 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
       await readBody(ctx, v.strictObject({}));
-      const mailboxMessageId = await ctx.s.lock.run(async () => {
+      const mailboxMessageId = await ctx.services.lock.run(async () => {
         requireReadableArchive(ctx, address);
         const row = archivedMessage(ctx, address, id);
-        const raw = await readMessageFile(ctx.s, row);
-        return deliverToMailbox(ctx.s, address, 'inbox', raw, fieldsOf(row), { dateMs: row.dateMs, via: 'restore', seen: false });
+        const raw = await readMessageFile(ctx.services, row);
+        return deliverToMailbox(ctx.services, address, 'inbox', raw, fieldsOf(row), { dateMs: row.dateMs, via: 'restore', seen: false });
       });
       sendJson(ctx, 200, { restored: true, mailboxMessageId });
     },
@@ -95,15 +95,15 @@ export const archiveMessageRoutes: Route[] = [
       requireWritableArchive(ctx, address);
       archivedMessage(ctx, address, id);
       const { folderId } = await readBody(ctx, Move);
-      const moved = await ctx.s.lock.run(async () => {
+      const moved = await ctx.services.lock.run(async () => {
         const archive = requireWritableArchive(ctx, address);
         const row = archivedMessage(ctx, address, id);
-        const destination = moveTarget(ctx.s, address, row, folderId);
+        const destination = moveTarget(ctx.services, address, row, folderId);
         if (destination === null) throw notFound('No such folder');
         if (destination === 'wrong-month') throw invalid('Received mail is grouped by month: move it to "inbox" instead');
-        return toSummary(await moveInArchive(ctx.s, address, row, destination), archive.retentionMonths);
+        return toSummary(await moveInArchive(ctx.services, address, row, destination), archive.retentionMonths);
       });
-      sendJson(ctx, 200, { message: moved, version: ctx.s.archives.get(address)?.version ?? 0 });
+      sendJson(ctx, 200, { message: moved, version: ctx.services.archives.get(address)?.version ?? 0 });
     },
   },
   {
@@ -112,9 +112,9 @@ export const archiveMessageRoutes: Route[] = [
     handler: async (ctx) => {
       const { address, id } = target(ctx);
       requireWritableArchive(ctx, address);
-      await ctx.s.lock.run(async () => {
+      await ctx.services.lock.run(async () => {
         requireWritableArchive(ctx, address);
-        await removeFromArchive(ctx.s, address, [archivedMessage(ctx, address, id)]);
+        await removeFromArchive(ctx.services, address, [archivedMessage(ctx, address, id)]);
       });
       sendNoContent(ctx);
     },

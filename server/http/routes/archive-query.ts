@@ -30,7 +30,7 @@ export const archiveQueryRoutes: Route[] = [
       const added = new Map<string, Set<string>>();
       const removed = new Map<string, Set<string>>();
       let foldersChanged = false;
-      for (const change of ctx.s.archives.changesSince(address, since)) {
+      for (const change of ctx.services.archives.changesSince(address, since)) {
         if (change.kind === 'folder') foldersChanged = true;
         if (!change.messageId) continue;
         const bucket = change.kind === 'added' ? added : removed;
@@ -42,7 +42,7 @@ export const archiveQueryRoutes: Route[] = [
         const items: MessageSummary[] = [];
         const gone: string[] = [];
         for (const id of new Set([...(added.get(folderId) ?? []), ...(removed.get(folderId) ?? [])])) {
-          const row = ctx.s.messages.get('archive', address, id);
+          const row = ctx.services.messages.get('archive', address, id);
           if (row && row.folderId === folderId) items.push(toSummary(row, archive.retentionMonths));
           else if (removed.get(folderId)?.has(id)) gone.push(id);
         }
@@ -69,7 +69,7 @@ export const archiveQueryRoutes: Route[] = [
       const folderId = parseText(ctx.query, 'folderId', 40);
       if (folderId !== undefined) {
         if (!FOLDER_ID.test(folderId)) throw invalid('Unknown folderId');
-        const folderIds = foldersCovered(ctx.s, address, folderId);
+        const folderIds = foldersCovered(ctx.services, address, folderId);
         if (!folderIds) throw notFound('No such folder');
         filter.folderIds = folderIds;
       }
@@ -88,7 +88,7 @@ export const archiveQueryRoutes: Route[] = [
       }
       const limit = parseLimit(ctx.query, 200, 1000);
       if (archive.retentionMonths === null) return sendJson(ctx, 200, { items: [], total: 0 });
-      const due = expiringWithin(ctx.s, address, archive.retentionMonths, ctx.s.clock.nowMs(), Number(rawDays));
+      const due = expiringWithin(ctx.services, address, archive.retentionMonths, ctx.services.clock.nowMs(), Number(rawDays));
       sendJson(ctx, 200, {
         items: due.slice(0, limit).map((item) => toSummary(item.row, archive.retentionMonths)),
         total: due.length,

@@ -33,11 +33,11 @@ export const archiveSettingsRoutes: Route[] = [
     pattern: `${API}/mailboxes`,
     handler: (ctx) => {
       const postmaster = requirePostmaster(ctx);
-      const mailboxes = ctx.s.accounts.listByDomain(postmaster.domain).map((account) => {
-        const archive = ctx.s.archives.get(account.address);
+      const mailboxes = ctx.services.accounts.listByDomain(postmaster.domain).map((account) => {
+        const archive = ctx.services.archives.get(account.address);
         const enabled = archive?.enabled ?? false;
-        const totals = enabled ? ctx.s.messages.totals('archive', account.address) : { bytes: 0, count: 0 };
-        const quotaBytes = quotaOf(ctx.s, account.address);
+        const totals = enabled ? ctx.services.messages.totals('archive', account.address) : { bytes: 0, count: 0 };
+        const quotaBytes = quotaOf(ctx.services, account.address);
         return {
           address: account.address,
           displayName: account.displayName,
@@ -61,7 +61,7 @@ export const archiveSettingsRoutes: Route[] = [
     pattern: ARCHIVE,
     handler: (ctx) => {
       requireOwnerOrPostmaster(ctx, address(ctx));
-      sendJson(ctx, 200, archiveStatus(ctx.s, address(ctx)));
+      sendJson(ctx, 200, archiveStatus(ctx.services, address(ctx)));
     },
   },
   {
@@ -70,13 +70,13 @@ export const archiveSettingsRoutes: Route[] = [
     handler: async (ctx) => {
       requirePostmasterOf(ctx, address(ctx));
       const patch = await readBody(ctx, SettingsPatch);
-      await ctx.s.lock.run(() => {
-        if (!ctx.s.archives.get(address(ctx))?.enabled) {
+      await ctx.services.lock.run(() => {
+        if (!ctx.services.archives.get(address(ctx))?.enabled) {
           throw new ApiError('archive_disabled', 'Enable the archive before changing its settings');
         }
-        ctx.s.archives.update(address(ctx), patch);
+        ctx.services.archives.update(address(ctx), patch);
       });
-      sendJson(ctx, 200, archiveStatus(ctx.s, address(ctx)));
+      sendJson(ctx, 200, archiveStatus(ctx.services, address(ctx)));
     },
   },
   {
@@ -85,8 +85,8 @@ export const archiveSettingsRoutes: Route[] = [
     handler: async (ctx) => {
       requirePostmasterOf(ctx, address(ctx));
       await readBody(ctx, Empty);
-      await ctx.s.lock.run(() => enableArchive(ctx.s, address(ctx)));
-      sendJson(ctx, 200, archiveStatus(ctx.s, address(ctx)));
+      await ctx.services.lock.run(() => enableArchive(ctx.services, address(ctx)));
+      sendJson(ctx, 200, archiveStatus(ctx.services, address(ctx)));
     },
   },
   {
@@ -99,8 +99,8 @@ export const archiveSettingsRoutes: Route[] = [
       if (confirm !== address(ctx)) {
         throw new ApiError('confirmation_required', `Type the mailbox address (${address(ctx)}) in "confirm" to disable`);
       }
-      await ctx.s.lock.run(() => disableArchive(ctx.s, address(ctx)));
-      sendJson(ctx, 200, archiveStatus(ctx.s, address(ctx)));
+      await ctx.services.lock.run(() => disableArchive(ctx.services, address(ctx)));
+      sendJson(ctx, 200, archiveStatus(ctx.services, address(ctx)));
     },
   },
 ];

@@ -12,7 +12,7 @@ export const healthRoutes: Route[] = [
         status: 'ok',
         service: 'archivio-provider',
         apiVersion: PRODUCT.apiVersion,
-        now: ctx.s.clock.now().toISOString(),
+        now: ctx.services.clock.now().toISOString(),
         testMode: ctx.runtime.testMode,
       }),
   },

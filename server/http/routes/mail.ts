@@ -25,7 +25,7 @@ const Send = v.strictObject({
 
 function ownMessage(ctx: Ctx): MessageRow {
   const account = requireAccount(ctx);
-  const row = ctx.s.messages.get('mailbox', account.address, ctx.params.id as string);
+  const row = ctx.services.messages.get('mailbox', account.address, ctx.params.id as string);
   if (!row) throw notFound('No such message');
   return row;
 }
@@ -46,7 +46,7 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/folders',
     handler: (ctx) => {
       const account = requireAccount(ctx);
-      const totals = ctx.s.messages.totalsByFolder('mailbox', account.address);
+      const totals = ctx.services.messages.totalsByFolder('mailbox', account.address);
       const folders = MAIL_FOLDERS.map((f) => ({
         id: f.id,
         name: f.name,
@@ -62,7 +62,7 @@ export const mailRoutes: Route[] = [
     handler: (ctx) => {
       const account = requireAccount(ctx);
       const limit = parseLimit(ctx.query);
-      const rows = ctx.s.messages.query(
+      const rows = ctx.services.messages.query(
         'mailbox',
         account.address,
         { folderIds: [ctx.params.mailFolderId as string] },
@@ -78,8 +78,8 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/messages/:id',
     handler: async (ctx) => {
       const row = ownMessage(ctx);
-      const detail = await toDetail(await readMessageFile(ctx.s, row), { ...mailSummary(row), seen: true });
-      ctx.s.messages.markSeen(row.id);
+      const detail = await toDetail(await readMessageFile(ctx.services, row), { ...mailSummary(row), seen: true });
+      ctx.services.messages.markSeen(row.id);
       sendJson(ctx, 200, detail);
     },
   },
@@ -88,7 +88,7 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/messages/:id/attachments/:index',
     handler: async (ctx) => {
       const row = ownMessage(ctx);
-      const attachment = await extractAttachment(await readMessageFile(ctx.s, row), Number(ctx.params.index));
+      const attachment = await extractAttachment(await readMessageFile(ctx.services, row), Number(ctx.params.index));
       if (!attachment) throw notFound('No such attachment');
       sendDownload(ctx.res, attachment.content, safeContentType(attachment.contentType), attachment.filename);
     },
@@ -98,9 +98,9 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/messages/:id',
     handler: async (ctx) => {
       ownMessage(ctx);
-      await ctx.s.lock.run(async () => {
+      await ctx.services.lock.run(async () => {
         const row = ownMessage(ctx);
-        await deleteFromMailbox(ctx.s, row);
+        await deleteFromMailbox(ctx.services, row);
       });
       sendNoContent(ctx);
     },
@@ -116,9 +116,9 @@ export const mailRoutes: Route[] = [
         to: body.to,
         subject: body.subject,
         text: body.text,
-        date: ctx.s.clock.now(),
+        date: ctx.services.clock.now(),
       });
-      const reports = await submit(ctx.s, account.address, raw, body.to.map((a) => a.toLowerCase()));
+      const reports = await submit(ctx.services, account.address, raw, body.to.map((a) => a.toLowerCase()));
       sendJson(ctx, 200, { id: reports[0]?.mailboxMessageId });
     },
   },

@@ -15,9 +15,9 @@ export const sessionRoutes: Route[] = [
     pattern: '/api/session',
     handler: async (ctx) => {
       const body = await readBody(ctx, SignIn);
-      const account = await authenticate(ctx.s, body.address, body.password);
+      const account = await authenticate(ctx.services, body.address, body.password);
       if (!account) throw new ApiError('unauthenticated', 'Wrong address or password');
-      setSessionCookie(ctx.res, ctx.s.sessions.create(account.address, Date.now()));
+      setSessionCookie(ctx.res, ctx.services.sessions.create(account.address, Date.now()));
       sendJson(ctx, 200, accountView(account));
     },
   },
@@ -31,7 +31,7 @@ export const sessionRoutes: Route[] = [
     pattern: '/api/session',
     handler: (ctx) => {
       const token = sessionToken(ctx);
-      if (token) ctx.s.sessions.delete(token);
+      if (token) ctx.services.sessions.delete(token);
       clearSessionCookie(ctx.res);
       sendNoContent(ctx);
     },

@@ -46,8 +46,8 @@ export const testModeRoutes: Route[] = [
     pattern: '/api/test/clock',
     handler: async (ctx) => {
       const { now } = await readBody(ctx, v.strictObject({ now: v.nullable(IsoDate) }));
-      ctx.s.clock.set(now === null ? null : new Date(now));
-      sendJson(ctx, 200, { now: ctx.s.clock.now().toISOString(), simulated: now !== null });
+      ctx.services.clock.set(now === null ? null : new Date(now));
+      sendJson(ctx, 200, { now: ctx.services.clock.now().toISOString(), simulated: now !== null });
     },
   },
   {
@@ -55,7 +55,7 @@ export const testModeRoutes: Route[] = [
     pattern: '/api/test/purge',
     handler: async (ctx) => {
       const { now } = await readBody(ctx, v.strictObject({ now: v.optional(IsoDate) }));
-      const purged = await ctx.runtime.purgeNow(now === undefined ? ctx.s.clock.nowMs() : Date.parse(now));
+      const purged = await ctx.runtime.purgeNow(now === undefined ? ctx.services.clock.nowMs() : Date.parse(now));
       sendJson(ctx, 200, { purged });
     },
   },
@@ -68,15 +68,15 @@ export const testModeRoutes: Route[] = [
         ctx,
         v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
       );
-      if (!ctx.s.accounts.get(address)) throw notFound('No such mailbox');
-      await ctx.s.lock.run(() =>
-        ctx.s.archives.update(address, {
+      if (!ctx.services.accounts.get(address)) throw notFound('No such mailbox');
+      await ctx.services.lock.run(() =>
+        ctx.services.archives.update(address, {
           quotaOverrideSet: quotaBytes !== null,
           quotaOverride: quotaBytes,
           fullFlag: false,
         }),
       );
-      sendJson(ctx, 200, archiveStatus(ctx.s, address));
+      sendJson(ctx, 200, archiveStatus(ctx.services, address));
     },
   },
   {
@@ -86,8 +86,8 @@ export const testModeRoutes: Route[] = [
     handler: async (ctx) => {
       const address = ctx.params.address as string;
       const spec = await readBody(ctx, BulkSpec);
-      if (!ctx.s.accounts.get(address)) throw notFound('No such mailbox');
-      const result = await ctx.s.lock.run(() => bulkArchive(ctx.s, address, spec));
+      if (!ctx.services.accounts.get(address)) throw notFound('No such mailbox');
+      const result = await ctx.services.lock.run(() => bulkArchive(ctx.services, address, spec));
       if (result.outcome === 'disabled') throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
       sendJson(ctx, 200, { inserted: result.inserted, folderId: result.folderId, version: result.version });
     },

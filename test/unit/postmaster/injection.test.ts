@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MailboxColumn } from '@/entrypoints/webmail.content/postmaster/column';
-import { ArchiveTab } from '@/entrypoints/webmail.content/postmaster/detail-tab';
+import { MailboxArchiveTab } from '@/entrypoints/webmail.content/postmaster/detail-tab';
 import { FrameHub } from '@/entrypoints/webmail.content/postmaster/frames';
 import { useDictionary } from '@/utils/i18n';
 import { demoAdapter } from '@/utils/webmail/demo';
@@ -117,7 +117,7 @@ describe('Archivio tab', () => {
 
   for (const host of [{ name: 'a host whose tabs work by delegation', delegation: true }, { name: 'a host that knows only its own tabs', delegation: false }]) {
     it(`behaves like the host's tabs on ${host.name}`, async () => {
-      const archiveTab = new ArchiveTab(env());
+      const archiveTab = new MailboxArchiveTab(env());
       const found = detail(host.delegation);
       archiveTab.attach(found);
       archiveTab.attach(found);
@@ -165,7 +165,7 @@ describe('Archivio tab', () => {
   }
 
   it('shows its panel when the host selects it (a route that names the tab)', async () => {
-    const archiveTab = new ArchiveTab(env());
+    const archiveTab = new MailboxArchiveTab(env());
     archiveTab.attach(detail(true));
     tab().setAttribute('aria-selected', 'true');
     await new Promise((resolve) => setTimeout(resolve, 0));
