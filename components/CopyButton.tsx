@@ -12,8 +12,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { copyText } from './clipboard';
-import './common.css';
+import { copyText } from '@/components/clipboard';
+import '@/components/common.css';
 
 export const CONFIRM_MS = 2000;
 

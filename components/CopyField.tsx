@@ -7,8 +7,8 @@
  * - `name`     optional stable id, written as `data-field` (tests and styling).
  * Renders a row of a description list: wrap several in <dl class="arc-fields">.
  */
-import { CopyButton } from './CopyButton';
-import './common.css';
+import { CopyButton } from '@/components/CopyButton';
+import '@/components/common.css';
 
 export interface CopyFieldProps {
   label: string;

@@ -12,7 +12,7 @@
 import { quotaLevel, usageRatio } from '@/utils/rules/quota';
 import { formatBytes, formatLocale, formatPercent } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import './common.css';
+import '@/components/common.css';
 
 export interface QuotaBarProps {
   usedBytes: number;

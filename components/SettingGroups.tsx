@@ -6,7 +6,7 @@
  * - `headingLevel` 3 or 4, to fit the page's outline.
  * - `groupClass` / `titleClass` the page's own classes for a group and its heading.
  */
-import { CopyField } from './CopyField';
+import { CopyField } from '@/components/CopyField';
 import { settingGroups, type ClientSettings } from '@/utils/client-profiles';
 import { t } from '@/utils/i18n';
 
@@ -24,7 +24,9 @@ export function SettingGroups({ settings, idPrefix, headingLevel, groupClass, ti
     <>
       {settingGroups(settings, t).map((group) => (
         <div class={groupClass} key={group.id} role="group" aria-labelledby={`${idPrefix}-group-${group.id}`}>
-          <Heading id={`${idPrefix}-group-${group.id}`} class={titleClass}>{group.title}</Heading>
+          <Heading id={`${idPrefix}-group-${group.id}`} class={titleClass}>
+            {group.title}
+          </Heading>
           <dl class="arc-fields">
             {group.fields.map((field) => (
               <CopyField key={field.id} name={field.id} label={field.label} value={field.value} copyable={field.copyable} />

@@ -19,10 +19,12 @@ export default defineBackground(() => {
     clientFor: (origin) => new ArchiveApiClient({ origin, apiPath: profile.apiPath }),
     cache: () => {
       // A failed open is not kept: the next request tries again.
-      cache ??= openCacheDb().then((db) => new ArchiveCache(db)).catch((error: unknown) => {
-        cache = null;
-        throw error;
-      });
+      cache ??= openCacheDb()
+        .then((db) => new ArchiveCache(db))
+        .catch((error: unknown) => {
+          cache = null;
+          throw error;
+        });
       return cache;
     },
     identities,

@@ -44,16 +44,20 @@ provider.stdout.on('data', (chunk) => {
   ].join('\n');
   if (hasDisplay && existsSync(CHROMIUM)) {
     const profile = mkdtempSync(join(tmpdir(), 'archivio-demo-'));
-    browser = spawn(CHROMIUM, [
-      `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      url,
-    ], { stdio: 'ignore' });
+    browser = spawn(
+      CHROMIUM,
+      [
+        `--user-data-dir=${profile}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        url,
+      ],
+      { stdio: 'ignore' },
+    );
     console.log(`\nChromium opened on ${url} with the extension loaded. Sign in as:\n${accounts}\nCtrl-C stops everything.`);
   } else {
     console.log(

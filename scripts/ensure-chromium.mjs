@@ -22,7 +22,9 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
     if (existsSync(CHROMIUM)) {
-      console.warn(`Note: ${missing.join(', ')} missing; end-to-end tests that read Italian UI text may fail. Install with:\n  sudo apt-get install -y ${missing.join(' ')}`);
+      console.warn(
+        `Note: ${missing.join(', ')} missing; end-to-end tests that read Italian UI text may fail. Install with:\n  sudo apt-get install -y ${missing.join(' ')}`,
+      );
       return true;
     }
     console.error(

@@ -1,6 +1,6 @@
 // Conditions worth a line above the archive: full (upgrade), offline or stale (from when), read-only (why).
 import type { ArchiveStatus } from '@/utils/api/schemas';
-import type { Freshness } from '@/utils/background/freshness';
+import type { Freshness } from '@/utils/rpc/fresh';
 import { formatDateTime, formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { errorText } from './errors';
@@ -22,15 +22,21 @@ export function Banners({ status, freshness, upgradeUrl, onRetry }: BannersProps
       {status.full && (
         <div class="banner banner-warning" role="alert" data-banner="full">
           <span>{t('archive_full_text')}</span>
-          <a class="button button-primary" href={httpUrl(status.upgradeUrl, upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('archive_full_upgrade')}</a>
+          <a class="button button-primary" href={httpUrl(status.upgradeUrl, upgradeUrl)} target="_blank" rel="noopener noreferrer">
+            {t('archive_full_upgrade')}
+          </a>
         </div>
       )}
       {stale && (
         <div class="banner banner-info" role="status" data-banner={freshness.offline ? 'offline' : 'stale'}>
           <span>
-            {freshness.offline ? t('archive_offline_banner', formatDateTime(freshness.fetchedAt, locale)) : t('archive_stale_banner', formatDateTime(freshness.fetchedAt, locale), errorText(freshness.error))}
+            {freshness.offline
+              ? t('archive_offline_banner', formatDateTime(freshness.fetchedAt, locale))
+              : t('archive_stale_banner', formatDateTime(freshness.fetchedAt, locale), errorText(freshness.error))}
           </span>
-          <button type="button" class="button" data-action="retry" onClick={onRetry}>{t('archive_retry')}</button>
+          <button type="button" class="button" data-action="retry" onClick={onRetry}>
+            {t('archive_retry')}
+          </button>
         </div>
       )}
     </div>

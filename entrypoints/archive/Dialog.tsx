@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { useModal } from '../../components/use-modal';
+import { useModal } from '@/components/use-modal';
 
 export interface DialogProps {
   title: string;
@@ -20,9 +20,22 @@ export function Dialog({ title, children, onClose, initialFocus, role = 'dialog'
 
   return (
     <div class="dialog-backdrop" onMouseDown={onBackdropMouseDown}>
-      <div ref={box} class="dialog" role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <h2 id={titleId} class="dialog-title">{title}</h2>
-        <div id={bodyId} class="dialog-body">{children}</div>
+      <div
+        ref={box}
+        class="dialog"
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} class="dialog-title">
+          {title}
+        </h2>
+        <div id={bodyId} class="dialog-body">
+          {children}
+        </div>
       </div>
     </div>
   );
@@ -43,10 +56,22 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog title={props.title} onClose={props.onCancel} role="alertdialog" initialFocus=".dialog-cancel">
       <p>{props.message}</p>
-      {props.error && <p class="dialog-error" role="alert">{props.error}</p>}
+      {props.error && (
+        <p class="dialog-error" role="alert">
+          {props.error}
+        </p>
+      )}
       <div class="dialog-actions">
-        <button type="button" class="button dialog-cancel" onClick={props.onCancel}>{t('archive_cancel')}</button>
-        <button type="button" class={`button ${props.danger ? 'button-danger' : 'button-primary'}`} data-action="confirm" disabled={props.busy} onClick={props.onConfirm}>
+        <button type="button" class="button dialog-cancel" onClick={props.onCancel}>
+          {t('archive_cancel')}
+        </button>
+        <button
+          type="button"
+          class={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
+          data-action="confirm"
+          disabled={props.busy}
+          onClick={props.onConfirm}
+        >
           {props.busy ? t('archive_working') : props.confirmLabel}
         </button>
       </div>

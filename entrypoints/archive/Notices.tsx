@@ -11,10 +11,18 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(i
   return (
     <div class="notices">
       <div role="status" aria-live="polite">
-        {notices.filter((n) => n.kind !== 'error').map((notice) => <NoticeItem key={notice.id} notice={notice} onDismiss={onDismiss} />)}
+        {notices
+          .filter((n) => n.kind !== 'error')
+          .map((notice) => (
+            <NoticeItem key={notice.id} notice={notice} onDismiss={onDismiss} />
+          ))}
       </div>
       <div role="alert">
-        {notices.filter((n) => n.kind === 'error').map((notice) => <NoticeItem key={notice.id} notice={notice} onDismiss={onDismiss} />)}
+        {notices
+          .filter((n) => n.kind === 'error')
+          .map((notice) => (
+            <NoticeItem key={notice.id} notice={notice} onDismiss={onDismiss} />
+          ))}
       </div>
     </div>
   );
@@ -24,7 +32,9 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
   return (
     <div class={`notice notice-${notice.kind}`} data-notice={notice.kind}>
       <span>{notice.text}</span>
-      <button type="button" class="notice-close" aria-label={t('archive_dismiss')} onClick={() => onDismiss(notice.id)}>×</button>
+      <button type="button" class="notice-close" aria-label={t('archive_dismiss')} onClick={() => onDismiss(notice.id)}>
+        ×
+      </button>
     </div>
   );
 }

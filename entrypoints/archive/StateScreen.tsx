@@ -22,12 +22,18 @@ function Screen({ state, title, children }: { state: string; title: string; chil
 }
 
 export function StateScreen({ phase, webmailUrl, onRetry }: StateScreenProps) {
-  const retry = <button type="button" class="button button-primary" data-action="retry" onClick={onRetry}>{t('archive_retry')}</button>;
+  const retry = (
+    <button type="button" class="button button-primary" data-action="retry" onClick={onRetry}>
+      {t('archive_retry')}
+    </button>
+  );
   switch (phase.kind) {
     case 'loading':
       return (
         <main class="state-screen" data-state="loading" aria-busy="true">
-          <p class="state-loading" role="status">{t('archive_loading')}</p>
+          <p class="state-loading" role="status">
+            {t('archive_loading')}
+          </p>
         </main>
       );
     case 'signedOut':
@@ -35,7 +41,9 @@ export function StateScreen({ phase, webmailUrl, onRetry }: StateScreenProps) {
         <Screen state="signed-out" title={t('archive_signed_out_title')}>
           <p>{t('archive_signed_out_text')}</p>
           <p>
-            <a class="button button-primary" href={webmailUrl} target="_top">{t('archive_sign_in_again')}</a>
+            <a class="button button-primary" href={webmailUrl} target="_top">
+              {t('archive_sign_in_again')}
+            </a>
           </p>
         </Screen>
       );

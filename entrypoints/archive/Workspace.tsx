@@ -1,7 +1,7 @@
 // The archive once it is ready: folder tree, the folder / search / expiring pane, the reader, dialogs and notices.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ArchiveStatus, FolderList, Me, MessageSummary } from '@/utils/api/schemas';
-import type { Fresh } from '@/utils/background/freshness';
+import type { Fresh } from '@/utils/rpc/fresh';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { ArchiveApi } from './archive-client';
 import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
@@ -59,14 +59,27 @@ export function Workspace(props: WorkspaceProps) {
   const nodes = useMemo(() => {
     const tree = folderTree(props.folders.value.folders, uiLanguage());
     if (status.retentionMonths === null) return tree;
-    const expiring: TreeNode = { id: EXPIRING_VIEW, label: t('archive_expiring_title'), count: expiringCount, level: 1, parentId: null, kind: 'expiring', hasChildren: false };
+    const expiring: TreeNode = {
+      id: EXPIRING_VIEW,
+      label: t('archive_expiring_title'),
+      count: expiringCount,
+      level: 1,
+      parentId: null,
+      kind: 'expiring',
+      hasChildren: false,
+    };
     return [...tree, expiring];
   }, [props.folders, status.retentionMonths, expiringCount]);
   const folder = nodes.find((node) => node.id === view && node.kind !== 'expiring') ?? null;
   const folderId = folder?.id ?? null;
 
   const source = useMemo(
-    () => (folderId ? new ListingSource((offset, limit) => api.messages(folderId, offset, limit).then((reply) => ({ ...reply.value, freshness: reply.freshness }))) : null),
+    () =>
+      folderId
+        ? new ListingSource((offset, limit) =>
+            api.messages(folderId, offset, limit).then((reply) => ({ ...reply.value, freshness: reply.freshness })),
+          )
+        : null,
     [api, folderId],
   );
   useEffect(() => source?.subscribe(() => sourceChanged(undefined)), [source]);
@@ -79,7 +92,10 @@ export function Workspace(props: WorkspaceProps) {
 
   useEffect(() => {
     if (status.retentionMonths === null) return;
-    api.expiring(EXPIRING_DAYS).then((reply) => setExpiringCount(reply.items.length), () => undefined);
+    api.expiring(EXPIRING_DAYS).then(
+      (reply) => setExpiringCount(reply.items.length),
+      () => undefined,
+    );
   }, [api, status.retentionMonths, props.listingRevision]);
 
   useEffect(() => {
@@ -122,10 +138,20 @@ export function Workspace(props: WorkspaceProps) {
     <div ref={workspace} class={`workspace${open ? ' reader-open' : ''}`}>
       <header class="topbar">
         <h1 class="app-title">{t('archive_app_title')}</h1>
-        <span class="account" title={props.me.address}>{props.me.address}</span>
+        <span class="account" title={props.me.address}>
+          {props.me.address}
+        </span>
         <SearchBar form={form} onChange={setForm} onClear={() => setForm(EMPTY_SEARCH)} />
       </header>
-      <Banners status={status} freshness={freshness} upgradeUrl={props.upgradeUrl} onRetry={() => { props.onRetry(); source?.refresh(); }} />
+      <Banners
+        status={status}
+        freshness={freshness}
+        upgradeUrl={props.upgradeUrl}
+        onRetry={() => {
+          props.onRetry();
+          source?.refresh();
+        }}
+      />
       {exporter.job && <ExportBar job={exporter.job} onCancel={() => void exporter.cancel()} />}
       <div class="panes">
         <nav class="sidebar" aria-label={t('archive_folders_label')}>
@@ -136,7 +162,15 @@ export function Workspace(props: WorkspaceProps) {
           {searching ? (
             <SearchPane run={run} openId={open?.id ?? null} onOpen={onOpen} onEscape={closeReader} />
           ) : view === EXPIRING_VIEW && status.retentionMonths !== null ? (
-            <ExpiringPane api={api} retentionMonths={status.retentionMonths} revision={props.listingRevision} openId={open?.id ?? null} onOpen={onOpen} onEscape={closeReader} onCount={setExpiringCount} />
+            <ExpiringPane
+              api={api}
+              retentionMonths={status.retentionMonths}
+              revision={props.listingRevision}
+              openId={open?.id ?? null}
+              onOpen={onOpen}
+              onEscape={closeReader}
+              onCount={setExpiringCount}
+            />
           ) : folder && source ? (
             <FolderPane
               key={folder.id}
@@ -181,7 +215,9 @@ export function Workspace(props: WorkspaceProps) {
           <p data-folder-not-deletable>{t('archive_folder_not_deletable', folderInfo.label)}</p>
           <p>{writable ? t('archive_folder_not_deletable_write') : t('archive_folder_not_deletable_read')}</p>
           <div class="dialog-actions">
-            <button type="button" class="button button-primary" onClick={() => setFolderInfo(null)}>{t('archive_ok')}</button>
+            <button type="button" class="button button-primary" onClick={() => setFolderInfo(null)}>
+              {t('archive_ok')}
+            </button>
           </div>
         </Dialog>
       )}

@@ -1,12 +1,12 @@
 // What the archive app asks of the background, as one interface (rpc in the page, an in-memory double in tests).
-import type { ArchiveStatus, FolderList, MessageDetail, MessageSummary, SearchQuery } from '../../utils/api/schemas';
-import type { SessionInfo, ListingPage } from '../../utils/background/archive-service';
-import { isChangeEvent, type ChangeEvent } from '../../utils/background/events';
-import type { Fresh } from '../../utils/background/freshness';
-import { rpc } from '../../utils/rpc/client';
-import type { LocalFilter } from '../../utils/rules/match';
+import type { ArchiveStatus, FolderList, MessageDetail, MessageSummary, SearchQuery } from '@/utils/api/schemas';
+import type { DownloadTarget, ListingPage, SessionInfo } from '@/utils/rpc/replies';
+import { isChangeEvent, type ChangeEvent } from '@/utils/rpc/events';
+import type { Fresh } from '@/utils/rpc/fresh';
+import { rpc } from '@/utils/rpc/client';
+import type { LocalFilter } from '@/utils/rules/match';
 
-export type DownloadTarget = { kind: 'raw'; id: string } | { kind: 'attachment'; id: string; index: number } | { kind: 'export'; folderId: string };
+export type { DownloadTarget };
 
 export interface ArchiveApi {
   session(): Promise<SessionInfo>;

@@ -1,6 +1,6 @@
 // How the app reads a failure: its kind (for the screen to show) and its localized text.
-import type { ArchiveErrorKind } from '../../utils/api/errors';
-import { t } from '../../utils/i18n';
+import type { ArchiveErrorKind } from '@/utils/api/errors';
+import { t } from '@/utils/i18n';
 
 export function errorKind(error: unknown): ArchiveErrorKind | null {
   const kind = (error as { kind?: unknown } | null)?.kind;

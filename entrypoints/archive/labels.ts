@@ -1,7 +1,7 @@
 // Text of a message row: who (sender, or recipients in sent mail), when, how big, and the label read aloud.
-import type { MessageSummary } from '../../utils/api/schemas';
-import { formatBytes, formatLocale, formatNumber, pluralKey } from '../../utils/format';
-import { t } from '../../utils/i18n';
+import type { MessageSummary } from '@/utils/api/schemas';
+import { formatBytes, formatLocale, formatNumber, pluralKey } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 export type ListMode = 'received' | 'sent';
 
@@ -43,12 +43,7 @@ export function subjectOf(summary: Pick<MessageSummary, 'subject'>): string {
 
 /** What a screen reader announces for a row. */
 export function rowLabel(summary: MessageSummary, mode: ListMode, locale: string): string {
-  const parts = [
-    counterpart(summary, mode),
-    subjectOf(summary),
-    fullDate(summary.date, locale),
-    formatBytes(summary.size, locale),
-  ];
+  const parts = [counterpart(summary, mode), subjectOf(summary), fullDate(summary.date, locale), formatBytes(summary.size, locale)];
   if (summary.hasAttachments) parts.push(t('archive_has_attachments'));
   return parts.join(', ');
 }

@@ -1,5 +1,5 @@
 // The page's colour scheme: the one the webmail passes in the fragment, else the system's, kept up to date.
-import { readHash, type ColorScheme } from '../../utils/frames/archive-url';
+import { readHash, type ColorScheme } from '@/utils/frames/archive-url';
 
 export function currentScheme(hash: string, prefersDark: boolean): ColorScheme {
   return readHash(hash).theme ?? (prefersDark ? 'dark' : 'light');

@@ -1,18 +1,13 @@
 // Who is signed in, the archive's status and folders, kept fresh: loads, reacts to change events, rechecks status.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveStatus, FolderList, Me } from '@/utils/api/schemas';
-import type { ChangeEvent } from '@/utils/background/events';
-import type { Fresh } from '@/utils/background/freshness';
+import type { ChangeEvent } from '@/utils/rpc/events';
+import type { Fresh } from '@/utils/rpc/fresh';
 import type { ArchiveApi } from './archive-client';
 import { errorKind, isOffline } from './errors';
 
 export type Phase =
-  | { kind: 'loading' }
-  | { kind: 'signedOut' }
-  | { kind: 'off' }
-  | { kind: 'offline' }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'ready' };
+  { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'off' } | { kind: 'offline' } | { kind: 'error'; error: unknown } | { kind: 'ready' };
 
 export interface ArchiveState {
   phase: Phase;
@@ -25,7 +20,15 @@ export interface ArchiveState {
   changedFolders: string[] | undefined;
 }
 
-const INITIAL: ArchiveState = { phase: { kind: 'loading' }, origin: null, me: null, status: null, folders: null, listingRevision: 0, changedFolders: undefined };
+const INITIAL: ArchiveState = {
+  phase: { kind: 'loading' },
+  origin: null,
+  me: null,
+  status: null,
+  folders: null,
+  listingRevision: 0,
+  changedFolders: undefined,
+};
 
 export function phaseOfError(error: unknown): Phase {
   const kind = errorKind(error);

@@ -28,15 +28,27 @@ export function CacheSection() {
         <div class="op-confirm" role="group" aria-labelledby="op-cache-confirm">
           <p id="op-cache-confirm">{t('options_cache_confirm')}</p>
           <div class="op-actions">
-            <button type="button" class="op-button op-button--danger" disabled={step === 'busy'} onClick={clear}>{t('options_cache_confirmYes')}</button>
-            <button type="button" class="op-button" disabled={step === 'busy'} onClick={() => setStep('idle')}>{t('options_cache_cancel')}</button>
+            <button type="button" class="op-button op-button--danger" disabled={step === 'busy'} onClick={clear}>
+              {t('options_cache_confirmYes')}
+            </button>
+            <button type="button" class="op-button" disabled={step === 'busy'} onClick={() => setStep('idle')}>
+              {t('options_cache_cancel')}
+            </button>
           </div>
         </div>
       ) : (
-        <button type="button" class="op-button" onClick={() => setStep('confirm')}>{t('options_cache_clear')}</button>
+        <button type="button" class="op-button" onClick={() => setStep('confirm')}>
+          {t('options_cache_clear')}
+        </button>
       )}
-      <p class="op-status" role="status">{step === 'done' ? t('options_cache_done') : ''}</p>
-      {error ? <p class="op-error" role="alert">{error}</p> : null}
+      <p class="op-status" role="status">
+        {step === 'done' ? t('options_cache_done') : ''}
+      </p>
+      {error ? (
+        <p class="op-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -27,11 +27,17 @@ export function LanguageSection({ onChanged, saved = false }: { onChanged(langua
         <span>{t('options_language_label')}</span>
         <select value={language} onChange={(event) => void choose((event.currentTarget as HTMLSelectElement).value as Language)}>
           <option value="auto">{t('options_language_auto')}</option>
-          <option value="it" lang="it">{t('options_language_it')}</option>
-          <option value="en" lang="en">{t('options_language_en')}</option>
+          <option value="it" lang="it">
+            {t('options_language_it')}
+          </option>
+          <option value="en" lang="en">
+            {t('options_language_en')}
+          </option>
         </select>
       </label>
-      <p class="op-status" role="status">{saved ? t('options_language_saved') : ''}</p>
+      <p class="op-status" role="status">
+        {saved ? t('options_language_saved') : ''}
+      </p>
     </section>
   );
 }

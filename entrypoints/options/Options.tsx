@@ -6,7 +6,15 @@ import { LanguageSection } from './LanguageSection';
 import { PrivacySection } from './PrivacySection';
 import { ProviderSection } from './ProviderSection';
 
-export function Options({ profile, onLanguage, languageSaved = false }: { profile: ProviderProfile; onLanguage(language: Language): Promise<void>; languageSaved?: boolean }) {
+export function Options({
+  profile,
+  onLanguage,
+  languageSaved = false,
+}: {
+  profile: ProviderProfile;
+  onLanguage(language: Language): Promise<void>;
+  languageSaved?: boolean;
+}) {
   return (
     <main class="op">
       <h1>{t('options_title')}</h1>

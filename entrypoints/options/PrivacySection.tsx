@@ -11,7 +11,9 @@ export function PrivacySection({ profile }: { profile: ProviderProfile }) {
         <li>{t('options_privacy_stored_cache')}</li>
         <li>{t('options_privacy_stored_identity')}</li>
         <li>{t('options_privacy_stored_language')}</li>
-        <li><strong>{t('options_privacy_stored_password')}</strong></li>
+        <li>
+          <strong>{t('options_privacy_stored_password')}</strong>
+        </li>
       </ul>
       <h3>{t('options_privacy_sentHeading')}</h3>
       <ul>

@@ -23,7 +23,9 @@ export function ProviderSection({ profile }: { profile: ProviderProfile }) {
         {rows.map(([id, label, values]) => (
           <div key={id} data-provider={id}>
             <dt>{label}</dt>
-            {values.map((value) => <dd key={value}>{value}</dd>)}
+            {values.map((value) => (
+              <dd key={value}>{value}</dd>
+            ))}
           </div>
         ))}
       </dl>

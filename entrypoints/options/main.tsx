@@ -22,4 +22,6 @@ async function changeLanguage(language: Language) {
   mount(true);
 }
 
-void initI18n().catch(() => undefined).then(() => mount());
+void initI18n()
+  .catch(() => undefined)
+  .then(() => mount());

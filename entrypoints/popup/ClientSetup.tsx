@@ -39,7 +39,9 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
 
   return (
     <section class="pp-section" aria-labelledby="pp-setup-heading">
-      <h2 id="pp-setup-heading" class="pp-heading">{t('popup_settings_heading')}</h2>
+      <h2 id="pp-setup-heading" class="pp-heading">
+        {t('popup_settings_heading')}
+      </h2>
       {status.imapAccess ? null : (
         <ImapNotice
           status={status}
@@ -51,7 +53,11 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
           }}
         />
       )}
-      {status.imapAccess && imapTurnedOn ? <p class="pp-note pp-note--info" role="status" data-imap-on>{t('popup_imapOff_done')}</p> : null}
+      {status.imapAccess && imapTurnedOn ? (
+        <p class="pp-note pp-note--info" role="status" data-imap-on>
+          {t('popup_imapOff_done')}
+        </p>
+      ) : null}
       <p class="pp-muted">{t('popup_settings_intro')}</p>
       <SettingGroups settings={settings} idPrefix="pp" headingLevel={3} groupClass="pp-group" titleClass="pp-subheading" />
       <CopyButton variant="primary" text={settingsText(settings, t)} label={t('popup_settings_copyAllLabel')}>
@@ -61,7 +67,11 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
       <h3 class="pp-subheading">{t('popup_profiles_heading')}</h3>
       <div class="pp-downloads">
         <div>
-          <button type="button" class="pp-button" onClick={() => download(mobileconfigFilename(settings), appleMailProfile(settings, t), MOBILECONFIG_TYPE)}>
+          <button
+            type="button"
+            class="pp-button"
+            onClick={() => download(mobileconfigFilename(settings), appleMailProfile(settings, t), MOBILECONFIG_TYPE)}
+          >
             {t('popup_profiles_apple')}
           </button>
           <p class="pp-hint">{t('popup_profiles_appleHint')}</p>
@@ -73,7 +83,9 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
           <p class="pp-hint">{t('popup_profiles_thunderbirdHint')}</p>
         </div>
       </div>
-      <p class="pp-hint" role="status">{saved ? t('popup_profiles_saved', saved) : ''}</p>
+      <p class="pp-hint" role="status">
+        {saved ? t('popup_profiles_saved', saved) : ''}
+      </p>
     </section>
   );
 }

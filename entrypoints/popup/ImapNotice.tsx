@@ -31,18 +31,28 @@ export function ImapNotice({ status, canEnable, origin, onChanged }: Props) {
     <div class="pp-note pp-note--warning" data-imap-off>
       <p>{t(canEnable ? 'popup_imapOff_postmaster' : 'popup_imapOff')}</p>
       {canEnable && step === 'idle' ? (
-        <button type="button" class="pp-button" onClick={() => setStep('confirm')}>{t('popup_imapOff_enable')}</button>
+        <button type="button" class="pp-button" onClick={() => setStep('confirm')}>
+          {t('popup_imapOff_enable')}
+        </button>
       ) : null}
       {canEnable && step !== 'idle' ? (
         <div class="pp-confirm" role="group" aria-labelledby="pp-imap-confirm">
           <p id="pp-imap-confirm">{t('popup_imapOff_confirm', status.address)}</p>
           <div class="pp-actions">
-            <button type="button" class="pp-button pp-button--primary" disabled={step === 'busy'} onClick={enable}>{t('popup_imapOff_confirmYes')}</button>
-            <button type="button" class="pp-button" disabled={step === 'busy'} onClick={() => setStep('idle')}>{t('popup_cancel')}</button>
+            <button type="button" class="pp-button pp-button--primary" disabled={step === 'busy'} onClick={enable}>
+              {t('popup_imapOff_confirmYes')}
+            </button>
+            <button type="button" class="pp-button" disabled={step === 'busy'} onClick={() => setStep('idle')}>
+              {t('popup_cancel')}
+            </button>
           </div>
         </div>
       ) : null}
-      {error ? <p class="pp-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="pp-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -16,9 +16,23 @@ interface Props {
 
 function Freshness({ state, locale }: { state: Extract<PopupState, { kind: 'ready' }>; locale: string }) {
   const when = formatWhen(state.freshness.fetchedAt, locale);
-  if (state.freshness.offline) return <p class="pp-note pp-note--warning" role="status" data-freshness="offline">{t('popup_offline', when)}</p>;
-  if (state.freshness.source === 'cache') return <p class="pp-muted" role="status" data-freshness="cache">{t('popup_stale', when)}</p>;
-  return <p class="pp-muted pp-updated" data-freshness="network">{t('popup_updated', when)}</p>;
+  if (state.freshness.offline)
+    return (
+      <p class="pp-note pp-note--warning" role="status" data-freshness="offline">
+        {t('popup_offline', when)}
+      </p>
+    );
+  if (state.freshness.source === 'cache')
+    return (
+      <p class="pp-muted" role="status" data-freshness="cache">
+        {t('popup_stale', when)}
+      </p>
+    );
+  return (
+    <p class="pp-muted pp-updated" data-freshness="network">
+      {t('popup_updated', when)}
+    </p>
+  );
 }
 
 export function Popup({ profile, origin }: Props) {
@@ -33,12 +47,25 @@ export function Popup({ profile, origin }: Props) {
 
   let body;
   if (state.kind === 'loading') {
-    body = <p class="pp-muted" role="status" aria-busy="true">{t('popup_loading')}</p>;
+    body = (
+      <p class="pp-muted" role="status" aria-busy="true">
+        {t('popup_loading')}
+      </p>
+    );
   } else if (state.kind === 'signedOut') {
     body = (
       <div class="pp-section" data-state="signed-out">
         <p>{t('popup_signedOut')}</p>
-        <a class="pp-button pp-button--primary" href={profile.webmailUrl} target="_blank" rel="noopener noreferrer" onClick={(event) => { event.preventDefault(); void openWebmail(); }}>
+        <a
+          class="pp-button pp-button--primary"
+          href={profile.webmailUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={(event) => {
+            event.preventDefault();
+            void openWebmail();
+          }}
+        >
           {t('popup_openWebmail')}
         </a>
       </div>
@@ -46,8 +73,12 @@ export function Popup({ profile, origin }: Props) {
   } else if (state.kind === 'offline' || state.kind === 'error') {
     body = (
       <div class="pp-section" data-state={state.kind}>
-        <p class="pp-note pp-note--warning" role="alert">{state.kind === 'offline' ? t('popup_offlineNoData') : t(state.messageKey)}</p>
-        <button type="button" class="pp-button" onClick={() => void reload()}>{t('popup_retry')}</button>
+        <p class="pp-note pp-note--warning" role="alert">
+          {state.kind === 'offline' ? t('popup_offlineNoData') : t(state.messageKey)}
+        </p>
+        <button type="button" class="pp-button" onClick={() => void reload()}>
+          {t('popup_retry')}
+        </button>
       </div>
     );
   } else {
@@ -78,7 +109,11 @@ export function Popup({ profile, origin }: Props) {
     <div class="pp" data-state={state.kind}>
       <header class="pp-header">
         <h1 class="pp-title">{t('popup_title')}</h1>
-        {account ? <p class="pp-account" data-account={account}>{account}</p> : null}
+        {account ? (
+          <p class="pp-account" data-account={account}>
+            {account}
+          </p>
+        ) : null}
       </header>
       <main class="pp-main">{body}</main>
       <footer class="pp-footer">

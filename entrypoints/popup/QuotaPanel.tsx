@@ -14,16 +14,25 @@ export function QuotaPanel({ status, locale, upgradeUrl }: { status: ArchiveStat
   const percent = formatPercent(usageRatio(status) ?? 0, locale);
   const days = level === 'full' ? null : daysUntilFull(status, status.growth);
   const warning =
-    level === 'full' ? t('popup_quota_full')
-    : level === 'critical' ? t('popup_quota_critical', percent)
-    : level === 'warning' ? t('popup_quota_warning', percent)
-    : null;
+    level === 'full'
+      ? t('popup_quota_full')
+      : level === 'critical'
+        ? t('popup_quota_critical', percent)
+        : level === 'warning'
+          ? t('popup_quota_warning', percent)
+          : null;
   return (
     <section class="pp-section" aria-labelledby="pp-quota-heading">
-      <h2 id="pp-quota-heading" class="pp-heading">{t('popup_quota_heading')}</h2>
+      <h2 id="pp-quota-heading" class="pp-heading">
+        {t('popup_quota_heading')}
+      </h2>
       <QuotaBar usedBytes={status.usedBytes} quotaBytes={status.quotaBytes} full={status.full} locale={locale} />
       {warning ? (
-        <p class={`pp-note pp-note--${level === 'warning' ? 'warning' : 'critical'}`} role={level === 'warning' ? undefined : 'alert'} data-quota-warning={level}>
+        <p
+          class={`pp-note pp-note--${level === 'warning' ? 'warning' : 'critical'}`}
+          role={level === 'warning' ? undefined : 'alert'}
+          data-quota-warning={level}
+        >
           {warning}
         </p>
       ) : null}
@@ -36,7 +45,9 @@ export function QuotaPanel({ status, locale, upgradeUrl }: { status: ArchiveStat
       ) : null}
       {level === 'warning' || level === 'critical' || level === 'full' ? (
         <p class="pp-link-row">
-          <a href={httpUrl(status.upgradeUrl, upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('popup_quota_upgrade')}</a>
+          <a href={httpUrl(status.upgradeUrl, upgradeUrl)} target="_blank" rel="noopener noreferrer">
+            {t('popup_quota_upgrade')}
+          </a>
         </p>
       ) : null}
     </section>

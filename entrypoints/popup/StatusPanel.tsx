@@ -16,11 +16,15 @@ function Flag({ on, onText, offText }: { on: boolean; onText: string; offText: s
 export function StatusPanel({ status, locale, canEnable = false }: { status: ArchiveStatus; locale: string; canEnable?: boolean }) {
   return (
     <section class="pp-section" aria-labelledby="pp-status-heading">
-      <h2 id="pp-status-heading" class="pp-heading">{t('popup_status_heading')}</h2>
+      <h2 id="pp-status-heading" class="pp-heading">
+        {t('popup_status_heading')}
+      </h2>
       <dl class="pp-status">
         <div data-status="enabled">
           <dt>{t('popup_status_archive')}</dt>
-          <dd><Flag on={status.enabled} onText={t('popup_status_on')} offText={t('popup_status_off')} /></dd>
+          <dd>
+            <Flag on={status.enabled} onText={t('popup_status_on')} offText={t('popup_status_off')} />
+          </dd>
         </div>
         {status.enabled ? (
           <>
@@ -30,7 +34,9 @@ export function StatusPanel({ status, locale, canEnable = false }: { status: Arc
             </div>
             <div data-status="imap">
               <dt>{t('popup_status_imap')}</dt>
-              <dd><Flag on={status.imapAccess} onText={t('popup_status_on')} offText={t('popup_status_off')} /></dd>
+              <dd>
+                <Flag on={status.imapAccess} onText={t('popup_status_on')} offText={t('popup_status_off')} />
+              </dd>
             </div>
             <div data-status="retention">
               <dt>{t('popup_status_retention')}</dt>
@@ -49,7 +55,11 @@ export function StatusPanel({ status, locale, canEnable = false }: { status: Arc
           </>
         ) : null}
       </dl>
-      {status.enabled ? null : <p class="pp-note pp-note--info" data-disabled-note>{t(canEnable ? 'popup_disabled_postmaster' : 'popup_disabled')}</p>}
+      {status.enabled ? null : (
+        <p class="pp-note pp-note--info" data-disabled-note>
+          {t(canEnable ? 'popup_disabled_postmaster' : 'popup_disabled')}
+        </p>
+      )}
     </section>
   );
 }

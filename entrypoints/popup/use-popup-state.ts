@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus, Me } from '@/utils/api/schemas';
-import { isChangeEvent, type ChangeEvent } from '@/utils/background/events';
-import type { Freshness } from '@/utils/background/freshness';
+import { isChangeEvent, type ChangeEvent } from '@/utils/rpc/events';
+import type { Freshness } from '@/utils/rpc/fresh';
 import { rpc } from '@/utils/rpc/client';
 
 export type PopupState =
@@ -69,7 +69,10 @@ export function usePopupState(origin: string | undefined) {
     setState((previous) => ({
       kind: 'ready',
       status,
-      freshness: previous.kind === 'ready' ? { ...previous.freshness, source: 'network', fetchedAt: Date.now(), offline: false, stale: false } : { source: 'network', fetchedAt: Date.now(), offline: false, stale: false },
+      freshness:
+        previous.kind === 'ready'
+          ? { ...previous.freshness, source: 'network', fetchedAt: Date.now(), offline: false, stale: false }
+          : { source: 'network', fetchedAt: Date.now(), offline: false, stale: false },
     }));
   }, []);
 

@@ -1,7 +1,7 @@
 // A modal dialog filling its frame: labelled, focus kept inside, Escape and the backdrop close it.
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { useModal } from '../../components/use-modal';
+import { useModal } from '@/components/use-modal';
 
 export interface DialogProps {
   title: string;
@@ -32,7 +32,9 @@ export function Dialog({ title, onClose, children, role = 'dialog', tone = 'norm
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId} class="pm-dialog-title">{title}</h2>
+        <h2 id={titleId} class="pm-dialog-title">
+          {title}
+        </h2>
         {children}
       </div>
     </div>

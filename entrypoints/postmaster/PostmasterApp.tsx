@@ -29,13 +29,28 @@ export function PostmasterApp({ params, host }: { params: FrameParams; host: Fra
     else setClosed(true);
   };
 
-  if (gate === 'checking') return <p class="pm-muted" role="status">{t('postmaster_loading')}</p>;
+  if (gate === 'checking')
+    return (
+      <p class="pm-muted" role="status">
+        {t('postmaster_loading')}
+      </p>
+    );
   if (gate !== 'postmaster') {
     return (
       <div class={params.view === 'tab' ? 'pm-tab' : 'pm-backdrop'}>
-        <div class={params.view === 'tab' ? '' : 'pm-dialog'} role={params.view === 'tab' ? undefined : 'alertdialog'} aria-label={t('postmaster_tabTitle')}>
-          <p class="pm-alert" role="alert">{gate === 'refused' ? t('postmaster_onlyPostmaster') : t('error_unauthenticated')}</p>
-          {params.view === 'tab' ? null : <button type="button" class="pm-button" onClick={() => close(false)}>{t('postmaster_close')}</button>}
+        <div
+          class={params.view === 'tab' ? '' : 'pm-dialog'}
+          role={params.view === 'tab' ? undefined : 'alertdialog'}
+          aria-label={t('postmaster_tabTitle')}
+        >
+          <p class="pm-alert" role="alert">
+            {gate === 'refused' ? t('postmaster_onlyPostmaster') : t('error_unauthenticated')}
+          </p>
+          {params.view === 'tab' ? null : (
+            <button type="button" class="pm-button" onClick={() => close(false)}>
+              {t('postmaster_close')}
+            </button>
+          )}
         </div>
       </div>
     );

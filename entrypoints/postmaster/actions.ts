@@ -12,7 +12,11 @@ export function disableArchive(mailbox: string, confirm: string, origin: string 
   return rpc('admin.disable', { origin: origin ?? undefined, mailbox, confirm });
 }
 
-export function updateArchive(mailbox: string, patch: { writable?: boolean; imapAccess?: boolean; retentionMonths?: ArchiveStatus['retentionMonths'] }, origin: string | null): Promise<ArchiveStatus> {
+export function updateArchive(
+  mailbox: string,
+  patch: { writable?: boolean; imapAccess?: boolean; retentionMonths?: ArchiveStatus['retentionMonths'] },
+  origin: string | null,
+): Promise<ArchiveStatus> {
   return rpc('admin.updateSettings', { origin: origin ?? undefined, mailbox, patch });
 }
 

@@ -1,5 +1,5 @@
 // How a postmaster frame talks to the content script hosting it (its parent window on the webmail page).
-import { FRAME_MESSAGE, type FrameMessage } from '../../utils/frames/postmaster-messages';
+import { FRAME_MESSAGE, type FrameMessage } from '@/utils/frames/postmaster-messages';
 
 type Outgoing = FrameMessage extends infer M ? (M extends { type: string } ? Omit<M, 'type'> : never) : never;
 

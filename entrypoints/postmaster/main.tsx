@@ -15,7 +15,12 @@ async function main() {
   const scheme = params?.scheme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   root.dataset.theme = scheme;
   if (!params) {
-    render(<p class="pm-alert" role="alert">{t('postmaster_badAddress')}</p>, app);
+    render(
+      <p class="pm-alert" role="alert">
+        {t('postmaster_badAddress')}
+      </p>,
+      app,
+    );
     return;
   }
   root.dataset.view = params.view;

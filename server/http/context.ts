@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../services/context';
 import type { Account } from '../storage/accounts';
 import type { Faults } from './faults';
-import { ApiError } from './errors';
+import { type ApiError } from './errors';
 
 export interface Runtime {
   testMode: boolean;

@@ -45,9 +45,7 @@ export class Faults {
 
   /** The first fault whose pattern matches the path (or the path with its query), consuming one of its uses. */
   take(method: string, path: string, url: string): Fault | null {
-    const fault = this.list.find(
-      (f) => (!f.method || f.method === method) && (f.pattern.test(path) || f.pattern.test(url)),
-    );
+    const fault = this.list.find((f) => (!f.method || f.method === method) && (f.pattern.test(path) || f.pattern.test(url)));
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.list = this.list.filter((f) => f !== fault);

@@ -16,12 +16,7 @@ export interface DeliveryReport {
 }
 
 /** Mail arriving for local recipients: every mailbox reached gets it; only direct recipients get an archive copy. */
-export async function deliverInbound(
-  s: Services,
-  raw: Buffer,
-  recipients: string[],
-  parsed?: IndexFields,
-): Promise<DeliveryReport[]> {
+export async function deliverInbound(s: Services, raw: Buffer, recipients: string[], parsed?: IndexFields): Promise<DeliveryReport[]> {
   const fields = parsed ?? (await parseForIndex(raw));
   return s.lock.run(async () => {
     const dateMs = s.clock.nowMs();

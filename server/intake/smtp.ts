@@ -35,9 +35,7 @@ export async function startSmtp(s: Services, host: string, port: number, onError
     closeTimeout: 2000,
     onAuth(auth, _session, callback) {
       authenticate(s, auth.username, auth.password)
-        .then((account) =>
-          account ? callback(null, { user: account.address }) : callback(smtpError(535, 'Invalid username or password')),
-        )
+        .then((account) => (account ? callback(null, { user: account.address }) : callback(smtpError(535, 'Invalid username or password'))))
         .catch((error: unknown) => callback(error as Error));
     },
     onMailFrom(address: SMTPServerAddress, session: SMTPServerSession, callback) {

@@ -96,7 +96,10 @@ export async function parseForIndex(raw: Buffer): Promise<IndexFields> {
     snippet: text.slice(0, SNIPPET_CHARS),
     searchText: `${subject}\n${text}`.slice(0, SEARCH_CHARS).toLowerCase(),
     fromSearch: `${from.name} ${from.address}`.toLowerCase(),
-    toSearch: [...to, ...cc].map((a) => `${a.name} ${a.address}`).join('\n').toLowerCase(),
+    toSearch: [...to, ...cc]
+      .map((a) => `${a.name} ${a.address}`)
+      .join('\n')
+      .toLowerCase(),
   };
 }
 
@@ -118,10 +121,7 @@ export async function parseDetail(raw: Buffer): Promise<DetailParts> {
   };
 }
 
-export async function extractAttachment(
-  raw: Buffer,
-  index: number,
-): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+export async function extractAttachment(raw: Buffer, index: number): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
   const email = await parse(raw);
   const attachment = email.attachments[index];
   if (!attachment) return null;

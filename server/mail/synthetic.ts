@@ -42,7 +42,10 @@ function mailbox(addr: Addr): string {
 export function syntheticMessage(spec: SyntheticSpec): { raw: Buffer; fields: IndexFields } {
   const other = PEOPLE[(spec.n - 1) % PEOPLE.length] as Addr;
   // The owner's name goes into a quoted header: printable ASCII without quotes keeps the bytes 7bit and unambiguous.
-  const name = spec.owner.name.replace(/[^\x20-\x7e]|["\\]/g, '').replace(/ +/g, ' ').trim();
+  const name = spec.owner.name
+    .replace(/[^\x20-\x7e]|["\\]/g, '')
+    .replace(/ +/g, ' ')
+    .trim();
   const owner = { name, address: spec.owner.address };
   const from = spec.direction === 'in' ? other : owner;
   const to = spec.direction === 'in' ? owner : other;

@@ -14,9 +14,7 @@ export interface Scheduled {
 /** Messages whose due date is ≤ dueLimitMs, oldest first. */
 export function dueBy(s: Services, address: string, months: number, dueLimitMs: number): Scheduled[] {
   const rows = s.messages.oldestFirst('archive', address, { dateAtMost: dateBoundForDue(dueLimitMs, months) });
-  return rows
-    .map((row) => ({ row, schedule: purgeSchedule(row.id, row.dateMs, months) }))
-    .filter((item) => item.schedule.dueMs <= dueLimitMs);
+  return rows.map((row) => ({ row, schedule: purgeSchedule(row.id, row.dateMs, months) })).filter((item) => item.schedule.dueMs <= dueLimitMs);
 }
 
 /** Messages whose deletion point has come (it lies inside their ±3-day window). */
@@ -28,21 +26,14 @@ export function duePurge(s: Services, address: string, months: number, nowMs: nu
 
 /** Messages whose window opens within `days` (they may be deleted by then), soonest first. */
 export function expiringWithin(s: Services, address: string, months: number, nowMs: number, days: number): Scheduled[] {
-  return dueBy(s, address, months, nowMs + days * DAY_MS + WINDOW_MS).filter(
-    (item) => item.schedule.fromMs <= nowMs + days * DAY_MS,
-  );
+  return dueBy(s, address, months, nowMs + days * DAY_MS + WINDOW_MS).filter((item) => item.schedule.fromMs <= nowMs + days * DAY_MS);
 }
 
 /**
  * The next purge: starting from the later of now and the oldest message's due date, every message due within
  * 30 days of it; dueFrom/dueTo span their windows. Null when nothing is archived.
  */
-export function nextPurge(
-  s: Services,
-  address: string,
-  months: number,
-  nowMs: number,
-): { dueFrom: string; dueTo: string; count: number } | null {
+export function nextPurge(s: Services, address: string, months: number, nowMs: number): { dueFrom: string; dueTo: string; count: number } | null {
   const oldest = s.messages.oldest('archive', address);
   if (!oldest) return null;
   const anchor = Math.max(nowMs, purgeSchedule(oldest.id, oldest.dateMs, months).dueMs);

@@ -95,9 +95,30 @@ async function importMessage(
 /** A few messages that reached Mario through info@ (alias) and vendite@ (forward): in his inbox, never in his archive. */
 async function seedRedirectedMail(s: Services, nowMs: number): Promise<void> {
   const letters = [
-    { to: 'info@example.it', via: 'alias', from: 'Anna Bianchi <anna.bianchi@clienti.example.com>', subject: 'Richiesta informazioni orari', text: 'Buongiorno,\nvorrei sapere gli orari di apertura dello sportello.\nGrazie, Anna', daysAgo: 2 },
-    { to: 'vendite@example.it', via: 'forward', from: 'Procurement <procurement@acme.example.com>', subject: 'Request for quotation #4471', text: 'Hello,\nplease send us your best quote for 200 units.\nRegards', daysAgo: 5 },
-    { to: 'info@example.it', via: 'alias', from: 'Paolo Greco <paolo.greco@posta.example.net>', subject: 'Fattura non ricevuta', text: 'Salve,\nnon ho ricevuto la fattura di marzo.\nCordiali saluti', daysAgo: 12 },
+    {
+      to: 'info@example.it',
+      via: 'alias',
+      from: 'Anna Bianchi <anna.bianchi@clienti.example.com>',
+      subject: 'Richiesta informazioni orari',
+      text: 'Buongiorno,\nvorrei sapere gli orari di apertura dello sportello.\nGrazie, Anna',
+      daysAgo: 2,
+    },
+    {
+      to: 'vendite@example.it',
+      via: 'forward',
+      from: 'Procurement <procurement@acme.example.com>',
+      subject: 'Request for quotation #4471',
+      text: 'Hello,\nplease send us your best quote for 200 units.\nRegards',
+      daysAgo: 5,
+    },
+    {
+      to: 'info@example.it',
+      via: 'alias',
+      from: 'Paolo Greco <paolo.greco@posta.example.net>',
+      subject: 'Fattura non ricevuta',
+      text: 'Salve,\nnon ho ricevuto la fattura di marzo.\nCordiali saluti',
+      daysAgo: 12,
+    },
   ];
   for (const letter of letters) {
     const dateMs = nowMs - letter.daysAgo * DAY_MS;

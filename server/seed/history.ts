@@ -104,7 +104,11 @@ function mailClock(rnd: Random, now: Date, months: number) {
     },
     /** The date of a reply to a message sent at `after`; null when it would fall after `now`. */
     replyAfter(after: Date): Date | null {
-      const gap = rnd.weighted<[number, number]>([[[0.3 * HOUR, 3 * HOUR], 50], [[3 * HOUR, DAY], 30], [[DAY, 4 * DAY], 20]]);
+      const gap = rnd.weighted<[number, number]>([
+        [[0.3 * HOUR, 3 * HOUR], 50],
+        [[3 * HOUR, DAY], 30],
+        [[DAY, 4 * DAY], 20],
+      ]);
       let time = after.getTime() + gap[0] + rnd.next() * (gap[1] - gap[0]);
       const hour = new Date(time).getUTCHours();
       if (hour < 6 || hour > 18) time = toOfficeHours(time + (hour > 18 ? DAY : 0));
@@ -120,8 +124,9 @@ const messageIdFor = (rnd: Random, date: Date, sender: Person): string =>
 const toAddress = (person: Person): MailAddress => ({ name: person.name, address: person.address });
 
 function topicsFor(counterpart: Person): Topic[] {
-  return topics.filter((topic) => topic.language === counterpart.language && topic.audiences.includes(counterpart.audience) &&
-    (!topic.only || topic.only(counterpart)));
+  return topics.filter(
+    (topic) => topic.language === counterpart.language && topic.audiences.includes(counterpart.audience) && (!topic.only || topic.only(counterpart)),
+  );
 }
 
 function updatedDocument(rnd: Random, language: 'it' | 'en', date: Date): GeneratedFile {
@@ -142,11 +147,19 @@ function planConversation(rnd: Random, clock: ReturnType<typeof mailClock>, owne
   if (candidates.length === 0) return [];
   const topic = rnd.pick(candidates);
   let direction: 'in' | 'out' = topic.opener === 'any' ? (rnd.chance(0.5) ? 'in' : 'out') : topic.opener;
-  const length = topic.threadable ? rnd.weighted([[1, 40], [2, 27], [3, 17], [4, 10], [5, 6]]) : 1;
+  const length = topic.threadable
+    ? rnd.weighted([
+        [1, 40],
+        [2, 27],
+        [3, 17],
+        [4, 10],
+        [5, 6],
+      ])
+    : 1;
   const others = colleagues.filter((person) => person.address !== counterpart.address);
   // An outside party sometimes writes to a colleague with the owner in copy; that colleague stays in the thread.
-  const viaColleague = direction === 'in' && counterpart.audience !== 'colleague' && counterpart.audience !== 'newsletter' &&
-    others.length > 0 && rnd.chance(0.2);
+  const viaColleague =
+    direction === 'in' && counterpart.audience !== 'colleague' && counterpart.audience !== 'newsletter' && others.length > 0 && rnd.chance(0.2);
   const copied = others.length > 0 && (viaColleague || rnd.chance(0.12)) ? [rnd.pick(others)] : [];
 
   let date: Date | null = clock.sample();
@@ -164,9 +177,10 @@ function planConversation(rnd: Random, clock: ReturnType<typeof mailClock>, owne
       paragraphs: draft.paragraphs,
       quoted: previous ? { from: direction === 'in' ? owner : counterpart, date: previous.date, text: previous.text } : undefined,
     };
-    const body = draft.style === 'newsletter'
-      ? renderNewsletter(from, draft.subject, draft.paragraphs, topic.language)
-      : { text: renderText(letter), html: draft.style === 'html' ? renderHtml(letter) : undefined };
+    const body =
+      draft.style === 'newsletter'
+        ? renderNewsletter(from, draft.subject, draft.paragraphs, topic.language)
+        : { text: renderText(letter), html: draft.style === 'html' ? renderHtml(letter) : undefined };
     const messageId = messageIdFor(rnd, date, from);
     const toList = index === 0 && viaColleague ? copied : [to];
     const ccList = index === 0 && viaColleague ? [owner] : copied;
@@ -184,9 +198,8 @@ function planConversation(rnd: Random, clock: ReturnType<typeof mailClock>, owne
         text: body.text,
         html: body.html,
         attachments: draft.attachments,
-        headers: draft.style === 'newsletter'
-          ? { 'List-Unsubscribe': '<https://newsletter.example.com/unsubscribe>', Precedence: 'bulk' }
-          : undefined,
+        headers:
+          draft.style === 'newsletter' ? { 'List-Unsubscribe': '<https://newsletter.example.com/unsubscribe>', Precedence: 'bulk' } : undefined,
       },
     });
     direction = direction === 'in' ? 'out' : 'in';

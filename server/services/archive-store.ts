@@ -61,11 +61,7 @@ export async function archiveCopy(
     const version = s.archives.bumpVersion(address);
     if (kind === 'inbox') addFolder(s, address, monthFolder(dateMs), version);
     s.messages.insert(
-      indexRow(
-        fields,
-        { id, store: 'archive', address, folderId, file, size: raw.length },
-        { dateMs, seen: true, via, storedMs: s.clock.nowMs() },
-      ),
+      indexRow(fields, { id, store: 'archive', address, folderId, file, size: raw.length }, { dateMs, seen: true, via, storedMs: s.clock.nowMs() }),
     );
     s.archives.logChange(address, { version, folderId, messageId: id, kind: 'added' });
   })();

@@ -116,28 +116,45 @@ export function folderList(s: Services, address: string): FolderView[] {
   const folders = s.archives.folders(address);
   const stat = (id: string) => totals.get(id) ?? { count: 0, bytes: 0 };
   const months = folders.filter((f) => f.kind === 'inbox-month').sort((a, b) => (a.id < b.id ? 1 : -1));
-  const customs = folders
-    .filter((f) => f.kind === 'custom')
-    .sort((a, b) => Number(a.id.slice(7)) - Number(b.id.slice(7)));
-  const inboxTotals = months.reduce(
-    (acc, m) => ({ count: acc.count + stat(m.id).count, bytes: acc.bytes + stat(m.id).bytes }),
-    { count: 0, bytes: 0 },
-  );
+  const customs = folders.filter((f) => f.kind === 'custom').sort((a, b) => Number(a.id.slice(7)) - Number(b.id.slice(7)));
+  const inboxTotals = months.reduce((acc, m) => ({ count: acc.count + stat(m.id).count, bytes: acc.bytes + stat(m.id).bytes }), {
+    count: 0,
+    bytes: 0,
+  });
   const views: FolderView[] = [];
   for (const folder of folders.filter((f) => f.kind === 'inbox')) {
     views.push({ id: folder.id, parentId: null, name: folder.name, kind: 'inbox', messageCount: inboxTotals.count, bytes: inboxTotals.bytes });
   }
   for (const m of months) {
-    views.push({ id: m.id, parentId: 'inbox', name: m.name, kind: 'inbox-month', month: m.month ?? undefined, messageCount: stat(m.id).count, bytes: stat(m.id).bytes });
+    views.push({
+      id: m.id,
+      parentId: 'inbox',
+      name: m.name,
+      kind: 'inbox-month',
+      month: m.month ?? undefined,
+      messageCount: stat(m.id).count,
+      bytes: stat(m.id).bytes,
+    });
   }
   for (const folder of [...folders.filter((f) => f.kind === 'sent'), ...customs]) {
-    views.push({ id: folder.id, parentId: null, name: folder.name, kind: folder.kind, messageCount: stat(folder.id).count, bytes: stat(folder.id).bytes });
+    views.push({
+      id: folder.id,
+      parentId: null,
+      name: folder.name,
+      kind: folder.kind,
+      messageCount: stat(folder.id).count,
+      bytes: stat(folder.id).bytes,
+    });
   }
   return views;
 }
 
 /** The message folders a listing of `folderId` covers ("inbox" = every month), or null when it does not exist. */
 export function foldersCovered(s: Services, address: string, folderId: string): string[] | null {
-  if (folderId === 'inbox') return s.archives.folders(address).filter((f) => f.kind === 'inbox-month').map((f) => f.id);
+  if (folderId === 'inbox')
+    return s.archives
+      .folders(address)
+      .filter((f) => f.kind === 'inbox-month')
+      .map((f) => f.id);
   return s.archives.folder(address, folderId) ? [folderId] : null;
 }

@@ -16,9 +16,7 @@ export interface BulkRequest {
   folder?: 'inbox' | 'sent';
 }
 
-export type BulkOutcome =
-  | { outcome: 'archived'; inserted: number; folderId: string; version: number }
-  | { outcome: 'disabled' };
+export type BulkOutcome = { outcome: 'archived'; inserted: number; folderId: string; version: number } | { outcome: 'disabled' };
 
 const HOUR_MS = 3_600_000;
 
@@ -65,7 +63,11 @@ export async function bulkArchive(s: Services, address: string, request: BulkReq
   }
   const refused = messages.length < request.count;
 
-  const files = await s.maildirs.deliverBatch(s.maildirs.archiveDir(address, folderId), messages.map((m) => m.raw), true);
+  const files = await s.maildirs.deliverBatch(
+    s.maildirs.archiveDir(address, folderId),
+    messages.map((m) => m.raw),
+    true,
+  );
   const storedMs = nowMs;
   const version = s.db.transaction(() => {
     const version = s.archives.bumpVersion(address);

@@ -24,9 +24,7 @@ export class AccountsRepo {
   }
 
   listByDomain(domain: string): Account[] {
-    return this.db
-      .prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE domain = ? ORDER BY address`)
-      .all(domain) as Account[];
+    return this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE domain = ? ORDER BY address`).all(domain) as Account[];
   }
 
   all(): Account[] {
@@ -52,20 +50,14 @@ export class AccountsRepo {
   }
 
   redirect(address: string): Redirect | null {
-    return (
-      (this.db.prepare('SELECT address, target, kind FROM redirects WHERE address = ?').get(address) as Redirect) ?? null
-    );
+    return (this.db.prepare('SELECT address, target, kind FROM redirects WHERE address = ?').get(address) as Redirect) ?? null;
   }
 
   redirectsTo(target: string): Redirect[] {
-    return this.db
-      .prepare('SELECT address, target, kind FROM redirects WHERE target = ? ORDER BY address')
-      .all(target) as Redirect[];
+    return this.db.prepare('SELECT address, target, kind FROM redirects WHERE target = ? ORDER BY address').all(target) as Redirect[];
   }
 
   addRedirectIfMissing(redirect: Redirect): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO redirects (address, target, kind) VALUES (?, ?, ?)')
-      .run(redirect.address, redirect.target, redirect.kind);
+    this.db.prepare('INSERT OR IGNORE INTO redirects (address, target, kind) VALUES (?, ?, ?)').run(redirect.address, redirect.target, redirect.kind);
   }
 }

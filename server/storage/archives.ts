@@ -45,7 +45,16 @@ type RawArchive = Omit<ArchiveRow, 'enabled' | 'writable' | 'imapAccess' | 'quot
 export type ArchivePatch = Partial<
   Pick<
     ArchiveRow,
-    'enabled' | 'writable' | 'imapAccess' | 'retentionMonths' | 'plan' | 'quotaOverrideSet' | 'quotaOverride' | 'fullFlag' | 'enabledAt' | 'changesFloor'
+    | 'enabled'
+    | 'writable'
+    | 'imapAccess'
+    | 'retentionMonths'
+    | 'plan'
+    | 'quotaOverrideSet'
+    | 'quotaOverride'
+    | 'fullFlag'
+    | 'enabledAt'
+    | 'changesFloor'
   >
 >;
 
@@ -100,9 +109,7 @@ export class ArchivesRepo {
 
   /** Every mutation of an archive's content takes a new version; the change rows carry it. */
   bumpVersion(address: string): number {
-    const row = this.db
-      .prepare('UPDATE archives SET version = version + 1 WHERE address = ? RETURNING version')
-      .get(address) as { version: number };
+    const row = this.db.prepare('UPDATE archives SET version = version + 1 WHERE address = ? RETURNING version').get(address) as { version: number };
     return row.version;
   }
 
@@ -114,17 +121,11 @@ export class ArchivesRepo {
   }
 
   folders(address: string): FolderRow[] {
-    return this.db
-      .prepare('SELECT id, kind, name, month FROM archive_folders WHERE address = ?')
-      .all(address) as FolderRow[];
+    return this.db.prepare('SELECT id, kind, name, month FROM archive_folders WHERE address = ?').all(address) as FolderRow[];
   }
 
   folder(address: string, id: string): FolderRow | null {
-    return (
-      (this.db
-        .prepare('SELECT id, kind, name, month FROM archive_folders WHERE address = ? AND id = ?')
-        .get(address, id) as FolderRow) ?? null
-    );
+    return (this.db.prepare('SELECT id, kind, name, month FROM archive_folders WHERE address = ? AND id = ?').get(address, id) as FolderRow) ?? null;
   }
 
   insertFolder(address: string, folder: FolderRow): boolean {
@@ -163,9 +164,8 @@ export class ArchivesRepo {
 
   /** Keeps the change log bounded: drops the oldest rows and raises the floor below which clients get 410. */
   trimChanges(address: string, keep: number): void {
-    const row = this.db
-      .prepare('SELECT version FROM archive_changes WHERE address = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
-      .get(address, keep) as { version: number } | undefined;
+    const row = this.db.prepare('SELECT version FROM archive_changes WHERE address = ? ORDER BY seq DESC LIMIT 1 OFFSET ?').get(address, keep) as
+      { version: number } | undefined;
     if (!row) return;
     this.db.prepare('DELETE FROM archive_changes WHERE address = ? AND version <= ?').run(address, row.version);
     this.db.prepare('UPDATE archives SET changes_floor = MAX(changes_floor, ?) WHERE address = ?').run(row.version, address);

@@ -66,16 +66,31 @@ export class MessagesRepo {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        row.id, row.store, row.address, row.folderId, row.file, row.messageId, row.dateMs, row.fromName, row.fromAddress,
-        JSON.stringify(row.to), row.subject, row.size, row.hasAttachments ? 1 : 0, row.snippet, row.searchText,
-        row.fromSearch, row.toSearch, row.seen ? 1 : 0, row.deliveredVia, row.storedMs,
+        row.id,
+        row.store,
+        row.address,
+        row.folderId,
+        row.file,
+        row.messageId,
+        row.dateMs,
+        row.fromName,
+        row.fromAddress,
+        JSON.stringify(row.to),
+        row.subject,
+        row.size,
+        row.hasAttachments ? 1 : 0,
+        row.snippet,
+        row.searchText,
+        row.fromSearch,
+        row.toSearch,
+        row.seen ? 1 : 0,
+        row.deliveredVia,
+        row.storedMs,
       );
   }
 
   get(store: Store, address: string, id: string): MessageRow | null {
-    const row = this.db.prepare(`${SELECT} WHERE id = ? AND store = ? AND address = ?`).get(id, store, address) as
-      | RawRow
-      | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE id = ? AND store = ? AND address = ?`).get(id, store, address) as RawRow | undefined;
     return row ? fromRaw(row) : null;
   }
 
@@ -118,9 +133,8 @@ export class MessagesRepo {
   }
 
   oldest(store: Store, address: string): MessageRow | null {
-    const row = this.db
-      .prepare(`${SELECT} WHERE store = ? AND address = ? ORDER BY date_ms ASC, id ASC LIMIT 1`)
-      .get(store, address) as RawRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE store = ? AND address = ? ORDER BY date_ms ASC, id ASC LIMIT 1`).get(store, address) as
+      RawRow | undefined;
     return row ? fromRaw(row) : null;
   }
 
@@ -140,9 +154,10 @@ export class MessagesRepo {
     const where: string[] = ['store = ?', 'address = ?'];
     const args: unknown[] = [store, address];
     this.addFilter(filter, where, args);
-    return this.db
-      .prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM messages WHERE ${where.join(' AND ')}`)
-      .get(...args) as { count: number; bytes: number };
+    return this.db.prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM messages WHERE ${where.join(' AND ')}`).get(...args) as {
+      count: number;
+      bytes: number;
+    };
   }
 
   totalsByFolder(store: Store, address: string): Map<string, { count: number; bytes: number; unread: number }> {

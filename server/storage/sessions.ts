@@ -2,10 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db';
 
-export type SessionLookup =
-  | { state: 'valid'; address: string; tokenHash: string }
-  | { state: 'expired' }
-  | { state: 'missing' };
+export type SessionLookup = { state: 'valid'; address: string; tokenHash: string } | { state: 'expired' } | { state: 'missing' };
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -29,9 +26,8 @@ export class SessionsRepo {
   /** Looks the token up and slides its expiry; an expired session stays "expired" (distinct from unknown). */
   touch(token: string, nowMs: number): SessionLookup {
     const tokenHash = hashToken(token);
-    const row = this.db
-      .prepare('SELECT address, last_seen_ms AS lastSeenMs, expired FROM sessions WHERE token_hash = ?')
-      .get(tokenHash) as { address: string; lastSeenMs: number; expired: number } | undefined;
+    const row = this.db.prepare('SELECT address, last_seen_ms AS lastSeenMs, expired FROM sessions WHERE token_hash = ?').get(tokenHash) as
+      { address: string; lastSeenMs: number; expired: number } | undefined;
     if (!row) return { state: 'missing' };
     if (row.expired === 1 || nowMs - row.lastSeenMs > this.idleMs) {
       this.db.prepare('UPDATE sessions SET expired = 1 WHERE token_hash = ?').run(tokenHash);

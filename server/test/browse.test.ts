@@ -1,7 +1,19 @@
 // Contract: folders by month, paging with stable cursors, changes since, detail/raw/attachments, export, search, expiring.
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, GIULIA, listAll, LUCA, MARIO, POSTMASTER, sendMail, startTestProvider, uniqueSubject, type Client, type TestProvider } from './helpers';
+import {
+  archivePath,
+  GIULIA,
+  listAll,
+  LUCA,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  uniqueSubject,
+  type Client,
+  type TestProvider,
+} from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -148,7 +160,9 @@ describe('message detail, raw and attachments', () => {
       [1, 'pagina.html', 'text/html', 25],
     ]);
 
-    const file = await fetch(`${provider.url}${archivePath(MARIO, `/messages/${summary.id}/attachments/0`)}`, { headers: { cookie: mario.cookie ?? '' } });
+    const file = await fetch(`${provider.url}${archivePath(MARIO, `/messages/${summary.id}/attachments/0`)}`, {
+      headers: { cookie: mario.cookie ?? '' },
+    });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="preventivo.pdf"/);
     expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
@@ -207,8 +221,19 @@ describe('export', () => {
 describe('search', () => {
   const tag = Math.random().toString(36).slice(2, 8);
   beforeAll(async () => {
-    await sendMail(provider, { from: '"Ufficio Acquisti" <acquisti@fornitori.example.com>', to: MARIO, subject: `Ordine ${tag} alfa`, text: `corpo con parolachiave${tag}` });
-    await sendMail(provider, { from: 'beta@other.example.org', to: MARIO, subject: `Ordine ${tag} beta`, text: 'niente', attachments: [{ filename: 'a.txt', content: 'x' }] });
+    await sendMail(provider, {
+      from: '"Ufficio Acquisti" <acquisti@fornitori.example.com>',
+      to: MARIO,
+      subject: `Ordine ${tag} alfa`,
+      text: `corpo con parolachiave${tag}`,
+    });
+    await sendMail(provider, {
+      from: 'beta@other.example.org',
+      to: MARIO,
+      subject: `Ordine ${tag} beta`,
+      text: 'niente',
+      attachments: [{ filename: 'a.txt', content: 'x' }],
+    });
     await sendMail(provider, { from: MARIO, to: ['cliente@clienti.example.net'], subject: `Risposta ${tag}`, text: 'ok', auth: { user: MARIO } });
   });
 

@@ -44,8 +44,17 @@ describe('bulk insert', () => {
 
   it('refuses bad specs, unknown mailboxes and archives that are off, changing nothing', async () => {
     const before = await archiveStatus(giulia, GIULIA);
-    for (const body of [{}, { count: 0 }, { count: 50_001 }, { count: 1.5 }, { count: '10' }, { count: 10, month: '2020-13' },
-      { count: 10, month: '2020-1' }, { count: 10, folder: 'trash' }, { count: 10, extra: true }]) {
+    for (const body of [
+      {},
+      { count: 0 },
+      { count: 50_001 },
+      { count: 1.5 },
+      { count: '10' },
+      { count: 10, month: '2020-13' },
+      { count: 10, month: '2020-1' },
+      { count: 10, folder: 'trash' },
+      { count: 10, extra: true },
+    ]) {
       const reply = await bulk(GIULIA, body);
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.code).toBe('invalid_request');
@@ -54,7 +63,9 @@ describe('bulk insert', () => {
     const off = await bulk(LUCA, { count: 10 });
     expect(off.status).toBe(409);
     expect(off.body.error.code).toBe('archive_disabled');
-    const text = await provider.client().request('POST', `/api/test/mailboxes/${GIULIA}/bulk`, { rawBody: '{"count":1}', headers: { 'content-type': 'text/plain' } });
+    const text = await provider
+      .client()
+      .request('POST', `/api/test/mailboxes/${GIULIA}/bulk`, { rawBody: '{"count":1}', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
     const after = await archiveStatus(giulia, GIULIA);
     expect(after.messageCount).toBe(before.messageCount);
@@ -107,7 +118,9 @@ describe('bulk insert', () => {
     const found: any[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = (await giulia.get(archivePath(GIULIA, `/search?q=fattura&folderId=inbox-2020-01&limit=200${cursor ? `&cursor=${cursor}` : ''}`))).body;
+      const page: any = (
+        await giulia.get(archivePath(GIULIA, `/search?q=fattura&folderId=inbox-2020-01&limit=200${cursor ? `&cursor=${cursor}` : ''}`))
+      ).body;
       found.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -118,8 +131,19 @@ describe('bulk insert', () => {
   });
 
   it('builds messages whose stored index fields are what parsing their bytes gives', async () => {
-    for (const [n, direction] of [[1, 'in'], [7, 'out'], [12_345, 'in']] as const) {
-      const message = syntheticMessage({ owner: { name: 'Giulia "G" Verdi è', address: GIULIA }, direction, n, count: 20_000, dateMs: Date.UTC(2021, 4, 3, 10), batch: 'abc' });
+    for (const [n, direction] of [
+      [1, 'in'],
+      [7, 'out'],
+      [12_345, 'in'],
+    ] as const) {
+      const message = syntheticMessage({
+        owner: { name: 'Giulia "G" Verdi è', address: GIULIA },
+        direction,
+        n,
+        count: 20_000,
+        dateMs: Date.UTC(2021, 4, 3, 10),
+        batch: 'abc',
+      });
       expect(await parseForIndex(message.raw)).toEqual(message.fields);
     }
   });
@@ -137,7 +161,14 @@ describe('bulk insert', () => {
   it('respects the quota as real mail does: what does not fit is not archived and the archive is full', async () => {
     const mario = await provider.as(MARIO);
     const before = await archiveStatus(mario, MARIO);
-    const size = syntheticMessage({ owner: { name: 'Mario Rossi', address: MARIO }, direction: 'in', n: 1, count: 100, dateMs: Date.now(), batch: 'x' }).raw.length;
+    const size = syntheticMessage({
+      owner: { name: 'Mario Rossi', address: MARIO },
+      direction: 'in',
+      n: 1,
+      count: 100,
+      dateMs: Date.now(),
+      batch: 'x',
+    }).raw.length;
     await provider.client().post(`/api/test/mailboxes/${MARIO}/quota`, { quotaBytes: before.usedBytes + Math.floor(size * 5.5) });
     try {
       const reply = await bulk(MARIO, { count: 100 });

@@ -45,7 +45,9 @@ describe('concurrency', () => {
 
     const [toMove, toDelete, toRestore, contested] = [start.slice(0, 8), start.slice(8, 13), start.slice(13, 19), start[19]];
     const replies = await Promise.all([
-      ...Array.from({ length: 12 }, (_, i) => sendMail(provider, { from: `p${i}@outside.example.com`, to: GIULIA, subject: `Burst ${i}`, text: `n ${i}` }).then(() => ({ status: 250 }))),
+      ...Array.from({ length: 12 }, (_, i) =>
+        sendMail(provider, { from: `p${i}@outside.example.com`, to: GIULIA, subject: `Burst ${i}`, text: `n ${i}` }).then(() => ({ status: 250 })),
+      ),
       ...toMove.map((m) => giulia.post(archivePath(GIULIA, `/messages/${m.id}/move`), { folderId: custom })),
       ...toDelete.map((m) => giulia.del(archivePath(GIULIA, `/messages/${m.id}`))),
       ...toRestore.map((m) => giulia.post(archivePath(GIULIA, `/messages/${m.id}/restore`), {})),
@@ -63,7 +65,12 @@ describe('concurrency', () => {
     expect(end).toHaveLength(start.length + 12 - toDelete.length - 1);
     for (const m of toDelete) expect(ids).not.toContain(m.id);
     expect(ids).not.toContain(contested.id);
-    expect(end.filter((m) => m.folderId === custom).map((m) => m.id).sort()).toEqual(toMove.map((m) => m.id).sort());
+    expect(
+      end
+        .filter((m) => m.folderId === custom)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(toMove.map((m) => m.id).sort());
     expect(end.filter((m) => m.subject.startsWith('Burst '))).toHaveLength(12);
 
     const status = (await giulia.get(archivePath(GIULIA))).body;

@@ -116,7 +116,13 @@ describe('outside test mode', () => {
   it('the test endpoints do not exist', async () => {
     const plain = await startTestProvider({ dataDir: tempDataDir(), testMode: false, seed: null });
     try {
-      for (const [method, url] of [['POST', '/api/test/faults'], ['POST', '/api/test/clock'], ['POST', '/api/test/purge'], ['POST', '/api/test/reset'], ['DELETE', '/api/test/faults']]) {
+      for (const [method, url] of [
+        ['POST', '/api/test/faults'],
+        ['POST', '/api/test/clock'],
+        ['POST', '/api/test/purge'],
+        ['POST', '/api/test/reset'],
+        ['DELETE', '/api/test/faults'],
+      ]) {
         const reply = await plain.client().request(method as string, url as string, { body: {} });
         expect(reply.status).toBe(404);
         expect(reply.body.error.code).toBe('not_found');

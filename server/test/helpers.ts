@@ -68,7 +68,11 @@ export class Client {
     return reply;
   }
 
-  async request<T = any>(method: string, url: string, init: { body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    init: { body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     let body: string | undefined = init.rawBody;

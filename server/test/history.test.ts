@@ -79,8 +79,7 @@ describe('generateHistory', () => {
   });
 
   it('has correspondents inside the domain and outside it, never the owner writing to itself', () => {
-    const counterparts = parsed.flatMap((email, i) =>
-      history[i]!.direction === 'in' ? [email.from?.address ?? ''] : addressesOf(email.to));
+    const counterparts = parsed.flatMap((email, i) => (history[i]!.direction === 'in' ? [email.from?.address ?? ''] : addressesOf(email.to)));
     expect(counterparts.some((a) => /^(giulia\.verdi|luca\.neri|postmaster)@example\.it$/.test(a))).toBe(true);
     expect(counterparts.some((a) => !a.endsWith('@example.it'))).toBe(true);
     expect(counterparts).not.toContain(owner.address);
@@ -168,8 +167,24 @@ describe('buildMessage', () => {
     expect(email.attachments).toHaveLength(1);
     expect(email.attachments[0]!.filename).toBe('note è.txt');
     expect(Buffer.from(email.attachments[0]!.content as ArrayBuffer).toString()).toBe('ciao\n');
-    expect(await buildMessage({ from: { name: '', address: 'a@example.it' }, to: [], subject: 's', date: new Date(0),
-      messageId: '<same@example.it>', text: 'x' })).toEqual(await buildMessage({ from: { name: '', address: 'a@example.it' },
-      to: [], subject: 's', date: new Date(0), messageId: '<same@example.it>', text: 'x' }));
+    expect(
+      await buildMessage({
+        from: { name: '', address: 'a@example.it' },
+        to: [],
+        subject: 's',
+        date: new Date(0),
+        messageId: '<same@example.it>',
+        text: 'x',
+      }),
+    ).toEqual(
+      await buildMessage({
+        from: { name: '', address: 'a@example.it' },
+        to: [],
+        subject: 's',
+        date: new Date(0),
+        messageId: '<same@example.it>',
+        text: 'x',
+      }),
+    );
   });
 });

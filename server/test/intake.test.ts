@@ -1,6 +1,19 @@
 // Contract over real SMTP: direct mail archived, alias/forward not, submission archives the sent copy, full archive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, GIULIA, listAll, LUCA, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, uniqueSubject, type Client, type TestProvider } from './helpers';
+import {
+  archivePath,
+  GIULIA,
+  listAll,
+  LUCA,
+  mailboxItems,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  uniqueSubject,
+  type Client,
+  type TestProvider,
+} from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -65,24 +78,31 @@ describe('inbound mail', () => {
 
   it('rejects unknown local recipients and relaying for anonymous clients', async () => {
     await expect(sendMail(provider, { from: 'x@outside.example.com', to: 'nessuno@example.it', subject: 's', text: 'x' })).rejects.toThrow(/550/);
-    await expect(sendMail(provider, { from: 'x@outside.example.com', to: 'someone@elsewhere.example.com', subject: 's', text: 'x' })).rejects.toThrow(/550|[Rr]elay/);
+    await expect(sendMail(provider, { from: 'x@outside.example.com', to: 'someone@elsewhere.example.com', subject: 's', text: 'x' })).rejects.toThrow(
+      /550|[Rr]elay/,
+    );
   });
 });
 
 describe('authenticated submission', () => {
-  it.each(['PLAIN', 'LOGIN'] as const)('AUTH %s: the sent copy goes to Posta inviata of mailbox and archive, local recipients get it', async (method) => {
-    const subject = uniqueSubject(`Inviato ${method}`);
-    await sendMail(provider, { from: MARIO, to: [GIULIA, 'partner@remote.example.com'], subject, text: 'x', auth: { user: MARIO, method } });
-    expect((await mailboxItems(mario, 'sent')).some((m: any) => m.subject === subject)).toBe(true);
-    const archived = await archivedSubjects(mario, MARIO, subject);
-    expect(archived.map((m) => m.folderId)).toEqual(['sent']);
-    expect(await inboxHas(giulia, subject)).toBe(true);
-    const atGiulia = await archivedSubjects(giulia, GIULIA, subject);
-    expect(atGiulia.map((m) => m.folderId)).toEqual([expect.stringMatching(/^inbox-/)]);
-  });
+  it.each(['PLAIN', 'LOGIN'] as const)(
+    'AUTH %s: the sent copy goes to Posta inviata of mailbox and archive, local recipients get it',
+    async (method) => {
+      const subject = uniqueSubject(`Inviato ${method}`);
+      await sendMail(provider, { from: MARIO, to: [GIULIA, 'partner@remote.example.com'], subject, text: 'x', auth: { user: MARIO, method } });
+      expect((await mailboxItems(mario, 'sent')).some((m: any) => m.subject === subject)).toBe(true);
+      const archived = await archivedSubjects(mario, MARIO, subject);
+      expect(archived.map((m) => m.folderId)).toEqual(['sent']);
+      expect(await inboxHas(giulia, subject)).toBe(true);
+      const atGiulia = await archivedSubjects(giulia, GIULIA, subject);
+      expect(atGiulia.map((m) => m.folderId)).toEqual([expect.stringMatching(/^inbox-/)]);
+    },
+  );
 
   it('refuses a wrong password and a foreign sender address', async () => {
-    await expect(sendMail(provider, { from: MARIO, to: GIULIA, subject: 's', text: 'x', auth: { user: MARIO, pass: 'wrong' } })).rejects.toThrow(/535|[Ii]nvalid/);
+    await expect(sendMail(provider, { from: MARIO, to: GIULIA, subject: 's', text: 'x', auth: { user: MARIO, pass: 'wrong' } })).rejects.toThrow(
+      /535|[Ii]nvalid/,
+    );
     await expect(sendMail(provider, { from: GIULIA, to: LUCA, subject: 's', text: 'x', auth: { user: MARIO } })).rejects.toThrow(/553/);
   });
 
@@ -95,7 +115,11 @@ describe('authenticated submission', () => {
     expect((await archivedSubjects(giulia, GIULIA, subject)).map((m) => m.folderId)).toEqual(['sent']);
     expect(await inboxHas(mario, subject)).toBe(true);
     expect(await archivedSubjects(mario, MARIO, subject)).toHaveLength(1);
-    for (const body of [{ to: [], subject: 's', text: 't' }, { to: ['not an address'], subject: 's', text: 't' }, { to: MARIO, subject: 's', text: 't' }]) {
+    for (const body of [
+      { to: [], subject: 's', text: 't' },
+      { to: ['not an address'], subject: 's', text: 't' },
+      { to: MARIO, subject: 's', text: 't' },
+    ]) {
       expect((await giulia.post('/api/mail/send', body)).body.error.code).toBe('invalid_request');
     }
   });

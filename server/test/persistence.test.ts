@@ -2,7 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archivePath, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, tempDataDir, uniqueSubject, type TestProvider } from './helpers';
+import {
+  archivePath,
+  GIULIA,
+  listAll,
+  mailboxItems,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  tempDataDir,
+  uniqueSubject,
+  type TestProvider,
+} from './helpers';
 
 function filesUnder(dir: string, predicate: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -1,6 +1,18 @@
 // Contract: retention purge inside the ±3-day window, with a simulated date; at start, periodically and on demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, listAll, LUCA, MARIO, POSTMASTER, sendMail, startTestProvider, tempDataDir, uniqueSubject, type Client, type TestProvider } from './helpers';
+import {
+  archivePath,
+  listAll,
+  LUCA,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  tempDataDir,
+  uniqueSubject,
+  type Client,
+  type TestProvider,
+} from './helpers';
 
 const DAY = 86_400_000;
 let provider: TestProvider;
@@ -27,7 +39,8 @@ describe('retention window', () => {
     const t0 = Date.parse('2030-01-15T12:00:00.000Z');
     const clock = await provider.client().post('/api/test/clock', { now: new Date(t0).toISOString() });
     expect(clock.body.simulated).toBe(true);
-    for (let i = 0; i < 6; i++) await sendMail(provider, { from: 'x@outside.example.com', to: LUCA, subject: uniqueSubject(`Vecchio ${i}`), text: 'x' });
+    for (let i = 0; i < 6; i++)
+      await sendMail(provider, { from: 'x@outside.example.com', to: LUCA, subject: uniqueSubject(`Vecchio ${i}`), text: 'x' });
     const items = await listAll(luca, LUCA, 'inbox');
     expect(items).toHaveLength(6);
     const due = Date.parse('2030-07-15T12:00:00.000Z');

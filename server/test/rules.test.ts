@@ -93,7 +93,9 @@ describe('sessions', () => {
   it('slide with use and expire after 8 hours idle, staying "expired" afterwards', () => {
     const dir = tempDataDir();
     const db = openDatabase(dir);
-    db.prepare(`INSERT INTO accounts (address, domain, display_name, password_hash, role, mailbox_quota_bytes) VALUES ('a@example.it', 'example.it', 'A', 'x', 'user', 1)`).run();
+    db.prepare(
+      `INSERT INTO accounts (address, domain, display_name, password_hash, role, mailbox_quota_bytes) VALUES ('a@example.it', 'example.it', 'A', 'x', 'user', 1)`,
+    ).run();
     const hours = (n: number) => n * 3_600_000;
     const sessions = new SessionsRepo(db, hours(8));
     const token = sessions.create('a@example.it', 0);

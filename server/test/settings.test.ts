@@ -1,6 +1,19 @@
 // Contract: archive status, mailbox list, settings by the postmaster only, enable, disable with typed confirmation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, archivePath, GIULIA, listAll, LUCA, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, type Client, type TestProvider } from './helpers';
+import {
+  API,
+  archivePath,
+  GIULIA,
+  listAll,
+  LUCA,
+  mailboxItems,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  type Client,
+  type TestProvider,
+} from './helpers';
 
 let provider: TestProvider;
 let postmaster: Client;
@@ -39,7 +52,16 @@ describe('status', () => {
     expect(Date.parse(status.nextPurge.dueFrom)).toBeLessThan(Date.parse(status.nextPurge.dueTo));
 
     const giulia = (await postmaster.get(archivePath(GIULIA))).body;
-    expect(giulia).toMatchObject({ enabled: true, writable: true, imapAccess: true, plan: 'unlimited', quotaBytes: null, planName: 'SpazioMail illimitato', retentionMonths: null, nextPurge: null });
+    expect(giulia).toMatchObject({
+      enabled: true,
+      writable: true,
+      imapAccess: true,
+      plan: 'unlimited',
+      quotaBytes: null,
+      planName: 'SpazioMail illimitato',
+      retentionMonths: null,
+      nextPurge: null,
+    });
     const luca = (await postmaster.get(archivePath(LUCA))).body;
     expect(luca).toMatchObject({ enabled: false, usedBytes: 0, messageCount: 0, enabledAt: null, nextPurge: null, full: false });
   });
@@ -75,7 +97,15 @@ describe('mailbox list', () => {
     expect(reply.status).toBe(200);
     const byAddress = new Map((reply.body.mailboxes as any[]).map((m) => [m.address, m]));
     expect([...byAddress.keys()].sort()).toEqual([GIULIA, LUCA, MARIO, POSTMASTER].sort());
-    expect(byAddress.get(MARIO).archive).toMatchObject({ enabled: true, writable: false, imapAccess: false, retentionMonths: 24, plan: 'base', quotaBytes: 1024 ** 3, full: false });
+    expect(byAddress.get(MARIO).archive).toMatchObject({
+      enabled: true,
+      writable: false,
+      imapAccess: false,
+      retentionMonths: 24,
+      plan: 'base',
+      quotaBytes: 1024 ** 3,
+      full: false,
+    });
     expect(byAddress.get(LUCA).archive.enabled).toBe(false);
     expect(byAddress.get(GIULIA).displayName).toBe('Giulia Verdi');
   });
@@ -154,7 +184,14 @@ describe('enable and disable', () => {
 
   it('disabling needs the exact mailbox address typed in "confirm"', async () => {
     const before = (await postmaster.get(archivePath(GIULIA))).body;
-    for (const body of [{}, { confirm: 'yes' }, { confirm: GIULIA.toUpperCase() }, { confirm: ` ${GIULIA}` }, { confirm: true }, { confirm: MARIO }]) {
+    for (const body of [
+      {},
+      { confirm: 'yes' },
+      { confirm: GIULIA.toUpperCase() },
+      { confirm: ` ${GIULIA}` },
+      { confirm: true },
+      { confirm: MARIO },
+    ]) {
       const reply = await postmaster.post(archivePath(GIULIA, '/disable'), body);
       expect(reply.status).toBe(400);
       expect(reply.body.error.code).toBe('confirmation_required');

@@ -24,8 +24,25 @@ describe('webmail assets', () => {
     expect(html).toContain('src="/webmail.js"');
     expect(html).toContain('href="/webmail.css"');
     const js = String(assets.get('/webmail.js')?.body);
-    for (const label of ['Indirizzo email', 'Password', 'Accedi', 'Navigazione principale', 'Posta', 'Rubrica', 'Impostazioni',
-      'Gestione', 'Esci', 'Caselle', 'Spazio usato', 'Generale', 'Alias', 'Inoltro', 'Posta in arrivo', 'Scrivi', 'Invia']) {
+    for (const label of [
+      'Indirizzo email',
+      'Password',
+      'Accedi',
+      'Navigazione principale',
+      'Posta',
+      'Rubrica',
+      'Impostazioni',
+      'Gestione',
+      'Esci',
+      'Caselle',
+      'Spazio usato',
+      'Generale',
+      'Alias',
+      'Inoltro',
+      'Posta in arrivo',
+      'Scrivi',
+      'Invia',
+    ]) {
       expect(js.includes(`"${label}"`) || js.includes(`'${label}'`), label).toBe(true);
     }
     expect(js).not.toMatch(/\binnerHTML\b|insertAdjacentHTML|outerHTML\s*=/);
@@ -46,8 +63,15 @@ describe('webmail in Chromium', () => {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -96,7 +120,9 @@ describe('webmail in Chromium', () => {
     expect(['light', 'dark']).toContain(await page.locator('html').getAttribute('data-theme'));
 
     // A user typing the postmaster's route gets a refusal, not the table.
-    await page.evaluate(() => { location.hash = '#/gestione/caselle'; });
+    await page.evaluate(() => {
+      location.hash = '#/gestione/caselle';
+    });
     await page.getByRole('heading', { name: 'Accesso non consentito' }).waitFor();
     expect(await page.locator('#mailbox-table').count()).toBe(0);
   });
@@ -130,8 +156,10 @@ describe('webmail in Chromium', () => {
     await page.locator('#reading-pane').getByRole('button', { name: 'Elimina' }).click();
     await page.locator('#toast').filter({ hasText: 'Messaggio spostato nel Cestino.' }).waitFor();
     await page.locator(`#message-list li[data-message-id="${id}"]`).waitFor({ state: 'detached' });
-    await page.waitForFunction(([count]) => document.querySelector('a[data-folder="trash"] .count')?.textContent === String(count),
-      [trashBefore + 1]);
+    await page.waitForFunction(
+      ([count]) => document.querySelector('a[data-folder="trash"] .count')?.textContent === String(count),
+      [trashBefore + 1],
+    );
     expect(await folderCount('inbox')).toBe(inboxBefore - 1);
 
     await page.locator('a[data-folder="trash"]').click();
@@ -146,7 +174,8 @@ describe('webmail in Chromium', () => {
       from: 'Sconosciuto <attacco@hostile-example.com>',
       to: 'giulia.verdi@example.it',
       subject: 'Messaggio ostile di prova',
-      html: '<p>Testo visibile</p><script>document.title="pwned"</script>' +
+      html:
+        '<p>Testo visibile</p><script>document.title="pwned"</script>' +
         '<img src="https://hostile-example.com/track.png" onerror="document.title=\'pwned\'">',
     });
     transport.close();
@@ -183,7 +212,9 @@ describe('webmail in Chromium', () => {
     const page = await openPage();
     await signIn(page, 'mario.rossi@example.it');
     await page.locator('#message-list li[data-message-id]').first().waitFor();
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
 
     await mainNav(page).getByRole('link', { name: 'Rubrica' }).click();
     await page.getByRole('heading', { name: 'Rubrica' }).waitFor();
@@ -251,20 +282,21 @@ describe('webmail in Chromium', () => {
     expect(await page.locator('#panel-alias').isHidden()).toBe(true);
 
     // What the extension does: append its own tab and panel; the app's delegation must handle them.
-    const appendTab = () => page.evaluate(() => {
-      const tablist = document.querySelector('#mailbox-tabs');
-      const tab = document.createElement('button');
-      Object.assign(tab, { type: 'button', id: 'tab-archivio', textContent: 'Archivio', tabIndex: -1 });
-      tab.setAttribute('role', 'tab');
-      tab.setAttribute('data-tab', 'archivio');
-      tab.setAttribute('aria-controls', 'panel-archivio');
-      tab.setAttribute('aria-selected', 'false');
-      const panel = document.createElement('div');
-      Object.assign(panel, { id: 'panel-archivio', hidden: true, textContent: 'Pannello archivio' });
-      panel.setAttribute('role', 'tabpanel');
-      tablist?.append(tab);
-      document.querySelector('#mailbox-tabpanels')?.append(panel);
-    });
+    const appendTab = () =>
+      page.evaluate(() => {
+        const tablist = document.querySelector('#mailbox-tabs');
+        const tab = document.createElement('button');
+        Object.assign(tab, { type: 'button', id: 'tab-archivio', textContent: 'Archivio', tabIndex: -1 });
+        tab.setAttribute('role', 'tab');
+        tab.setAttribute('data-tab', 'archivio');
+        tab.setAttribute('aria-controls', 'panel-archivio');
+        tab.setAttribute('aria-selected', 'false');
+        const panel = document.createElement('div');
+        Object.assign(panel, { id: 'panel-archivio', hidden: true, textContent: 'Pannello archivio' });
+        panel.setAttribute('role', 'tabpanel');
+        tablist?.append(tab);
+        document.querySelector('#mailbox-tabpanels')?.append(panel);
+      });
     await appendTab();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#tab-archivio').getAttribute('aria-selected')).toBe('true');

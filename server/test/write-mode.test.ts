@@ -1,6 +1,18 @@
 // Contract: restore (read-only too), move/delete/empty/new folder only in write mode, folders never deletable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archivePath, archiveStatus, GIULIA, listAll, mailboxItems, MARIO, POSTMASTER, sendMail, startTestProvider, type Client, type TestProvider } from './helpers';
+import {
+  archivePath,
+  archiveStatus,
+  GIULIA,
+  listAll,
+  mailboxItems,
+  MARIO,
+  POSTMASTER,
+  sendMail,
+  startTestProvider,
+  type Client,
+  type TestProvider,
+} from './helpers';
 
 let provider: TestProvider;
 let mario: Client;
@@ -15,7 +27,6 @@ afterAll(async () => {
   await provider.close();
   expect(provider.errors).toEqual([]);
 });
-
 
 describe('restore', () => {
   it('copies an archived message back into the mailbox inbox, also in read-only mode', async () => {
@@ -101,7 +112,9 @@ describe('write mode', () => {
     const otherMonth = ((await giulia.get(archivePath(GIULIA, '/folders'))).body.folders as any[]).find(
       (f) => f.kind === 'inbox-month' && f.id !== message.folderId,
     );
-    expect((await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: otherMonth.id })).body.error.code).toBe('invalid_request');
+    expect((await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: otherMonth.id })).body.error.code).toBe(
+      'invalid_request',
+    );
     expect((await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: 'custom-999' })).body.error.code).toBe('not_found');
     expect((await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: 42 })).body.error.code).toBe('invalid_request');
     const back = await giulia.post(archivePath(GIULIA, `/messages/${message.id}/move`), { folderId: 'inbox' });
@@ -135,7 +148,11 @@ describe('write mode', () => {
   });
 
   it('never deletes a folder, in any mode', async () => {
-    for (const [client, address, folder] of [[giulia, GIULIA, 'sent'], [giulia, GIULIA, 'inbox'], [mario, MARIO, 'inbox']] as const) {
+    for (const [client, address, folder] of [
+      [giulia, GIULIA, 'sent'],
+      [giulia, GIULIA, 'inbox'],
+      [mario, MARIO, 'inbox'],
+    ] as const) {
       const reply = await client.del(archivePath(address, `/folders/${folder}`));
       expect(reply.status).toBe(409);
       expect(reply.body.error.code).toBe('folder_not_deletable');

@@ -68,9 +68,17 @@ async function filterVsSearch(helper: Page, origin: string, cached: string, fold
     rows = reply.rows;
     return expectReply(reply, name, check);
   };
-  const filter = await repeat('', RUNS, timed('messages.filter', { text: TERM, ...where }, () => true));
+  const filter = await repeat(
+    '',
+    RUNS,
+    timed('messages.filter', { text: TERM, ...where }, () => true),
+  );
   filter.label = `messages.filter "${TERM}", ${scope}, ${cached} cached → ${rows} rows (app default limit 500)`;
-  const search = await repeat('', RUNS, timed('search', { q: TERM, limit: 100, ...where }, (r) => r.rows > 0));
+  const search = await repeat(
+    '',
+    RUNS,
+    timed('search', { q: TERM, limit: 100, ...where }, (r) => r.rows > 0),
+  );
   search.label = `search q="${TERM}", ${scope} → ${rows} rows (limit 100, as the app asks)`;
   return { filter, search };
 }
@@ -91,7 +99,9 @@ async function providerPaging(origin: string, folderId: string): Promise<{ ms: n
   let rows = 0;
   do {
     const query: string = `limit=200${cursor ? `&cursor=${cursor}` : ''}`;
-    const response = await session.fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/folders/${folderId}/messages?${query}`, origin));
+    const response = await session.fetch(
+      new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/folders/${folderId}/messages?${query}`, origin),
+    );
     const page = (await response.json()) as { items: unknown[]; nextCursor: string | null };
     rows += page.items.length;
     pages++;
@@ -138,7 +148,10 @@ async function main(): Promise<void> {
     const fill = await timedRpc(helper, 'messages.list', { origin, folderId: bulk.folderId, offset: COUNT - WINDOW, limit: WINDOW });
     expectReply(fill, 'fill', (r) => r.rows === WINDOW);
     const direct = await providerPaging(origin, bulk.folderId);
-    const inPage = await pagesFetchedInPage(helper, `${origin}/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/folders/${bulk.folderId}/messages`);
+    const inPage = await pagesFetchedInPage(
+      helper,
+      `${origin}/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/folders/${bulk.folderId}/messages`,
+    );
     if (inPage.rows !== COUNT) throw new Error(`the extension page fetched ${inPage.rows} rows`);
     log('(b) local filter vs provider search, large cache…');
     const largeAll = await filterVsSearch(helper, origin, `200 + ${COUNT}`);

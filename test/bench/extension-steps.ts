@@ -49,11 +49,10 @@ export function timedRpc(page: Page, name: string, payload: unknown): Promise<Ti
  */
 export async function firstRowsMs(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  const handle = await page.waitForFunction(
-    () => (document.querySelector('[role=option][data-message-id]') ? performance.now() : 0),
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  const handle = await page.waitForFunction(() => (document.querySelector('[role=option][data-message-id]') ? performance.now() : 0), undefined, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   return (await handle.jsonValue()) as number;
 }
 

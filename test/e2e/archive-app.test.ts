@@ -117,7 +117,7 @@ describe('archive app, read-only (mario)', () => {
     }
     expect(await folderItem(app, 'inbox').getAttribute('aria-label')).toMatch(/^Posta in arrivo, \d+ messaggi$/);
     expect(await folderItem(app, 'sent').getAttribute('aria-label')).toMatch(/^Posta inviata, \d+ messaggi$/);
-    expect(await app.locator('[data-mode="read-only"]').textContent()).toContain("solo il postmaster può attivare");
+    expect(await app.locator('[data-mode="read-only"]').textContent()).toContain('solo il postmaster può attivare');
 
     for (const month of [months[0]!, months[2]!]) {
       await folderItem(app, month.id).click();
@@ -157,7 +157,10 @@ describe('archive app, read-only (mario)', () => {
     // A real HTML mail, just delivered over SMTP: every remote reference names a host unique to this run.
     const token = randomBytes(4).toString('hex');
     const host = (what: string) => `${what}-${token}.example.org`;
-    const hostile = await deliverHtml(MARIO, `Offerta riservata ${token}`, `<!doctype html><html><head><title>Offerta</title>
+    const hostile = await deliverHtml(
+      MARIO,
+      `Offerta riservata ${token}`,
+      `<!doctype html><html><head><title>Offerta</title>
       <meta http-equiv="refresh" content="0;url=https://${host('refresh')}/">
       <link rel="stylesheet" href="https://${host('css')}/s.css">
       <style>body { background-image: url(https://${host('bg')}/bg.png); }</style></head>
@@ -167,7 +170,8 @@ describe('archive app, read-only (mario)', () => {
       <script>document.title = 'pwned'; parent.document.title = 'pwned'; fetch('https://${host('js')}/x');</script>
       <iframe src="https://${host('frame')}/"></iframe>
       <img src="data:," onerror="fetch('https://${host('onerror')}/')">
-      </body></html>`);
+      </body></html>`,
+    );
     const ours = () => mailHosts().filter((name) => name.endsWith(`-${token}.example.org`));
     const phishing = (await provider<{ items: MessageSummary[] }>(MARIO, '/search?q=verifica&limit=5')).items;
     const title = await app.title();
@@ -213,7 +217,10 @@ describe('archive app, read-only (mario)', () => {
     const oldest = folders.filter((folder) => folder.kind === 'inbox-month').at(-1)!;
     const target = (await provider<{ items: MessageSummary[] }>(MARIO, `/folders/${oldest.id}/messages?limit=1`)).items[0]!;
     const inbox = () =>
-      webmail.evaluate(async () => ((await (await fetch('/api/mail/folders/inbox/messages?limit=200')).json()) as { items: { messageId: string; subject: string }[] }).items);
+      webmail.evaluate(
+        async () =>
+          ((await (await fetch('/api/mail/folders/inbox/messages?limit=200')).json()) as { items: { messageId: string; subject: string }[] }).items,
+      );
     const before = (await inbox()).filter((item) => item.messageId === target.messageId).length;
     await openMessage(app, oldest.id, target.id);
     await action(app, 'restore').click();
@@ -290,7 +297,11 @@ describe('archive app, read-only (mario)', () => {
     expect(await app.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen.length)).toBeGreaterThan(0);
     const lastDownload = () =>
       app.evaluate(async () => {
-        const downloads = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ url: string; state: string; bytesReceived: number; error?: string }[]> } } }).chrome.downloads;
+        const downloads = (
+          globalThis as unknown as {
+            chrome: { downloads: { search(q: object): Promise<{ url: string; state: string; bytesReceived: number; error?: string }[]> } };
+          }
+        ).chrome.downloads;
         return (await downloads.search({ orderBy: ['-startTime'], limit: 1 }))[0];
       });
     const exported = await lastDownload();
@@ -366,7 +377,9 @@ describe('archive app, write mode (giulia)', () => {
 
   it('offers move, delete and empty, each confirmed, and the provider reflects them', async () => {
     expect(await app.locator('[data-mode="write"]').count()).toBe(1);
-    const months = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.filter((folder) => folder.kind === 'inbox-month' && folder.messageCount >= 3);
+    const months = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.filter(
+      (folder) => folder.kind === 'inbox-month' && folder.messageCount >= 3,
+    );
     const month = months[0]!;
     const [first, second] = (await provider<{ items: MessageSummary[] }>(GIULIA, `/folders/${month.id}/messages?limit=2`)).items;
 
@@ -379,7 +392,9 @@ describe('archive app, write mode (giulia)', () => {
     await confirm.locator('[data-action="confirm"]').click();
     await app.locator('[data-notice="success"]').filter({ hasText: 'eliminato' }).waitFor();
     await expect.poll(() => row(app, first!.id).count()).toBe(0);
-    const gone = await (await signIn(baseUrl, GIULIA)).fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/messages/${first!.id}`, baseUrl));
+    const gone = await (
+      await signIn(baseUrl, GIULIA)
+    ).fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(GIULIA)}/archive/messages/${first!.id}`, baseUrl));
     expect(gone.status).toBe(404);
 
     await row(app, second!.id).click();
@@ -390,12 +405,16 @@ describe('archive app, write mode (giulia)', () => {
     await app.locator('[data-notice="success"]').filter({ hasText: 'spostato' }).waitFor();
     expect((await provider<{ folderId: string }>(GIULIA, `/messages/${second!.id}`)).folderId).toBe('sent');
 
-    const small = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.filter((folder) => folder.kind === 'inbox-month' && folder.messageCount > 0).at(-1)!;
+    const small = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders
+      .filter((folder) => folder.kind === 'inbox-month' && folder.messageCount > 0)
+      .at(-1)!;
     await folderItem(app, small.id).click();
     await action(app, 'empty-folder').click();
     const empty = app.getByRole('alertdialog', { name: /^Svuotare/ });
     await empty.locator('[data-action="confirm"]').click();
     await app.locator('[data-notice="success"]').filter({ hasText: 'svuotata' }).waitFor();
-    await expect.poll(async () => (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.find((f) => f.id === small.id)?.messageCount ?? 0).toBe(0);
+    await expect
+      .poll(async () => (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders.find((f) => f.id === small.id)?.messageCount ?? 0)
+      .toBe(0);
   });
 });

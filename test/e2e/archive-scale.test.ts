@@ -51,7 +51,9 @@ describe('archive app, a listing of 20,000 messages (giulia)', () => {
   it('keeps the DOM row count bounded from the top to the middle and the end, where the oldest message is', async () => {
     const list = app.getByRole('listbox', { name: `Messaggi in ${monthLabel(MONTH, 'it')}` });
     await list.waitFor({ timeout: 20_000 });
-    await expect.poll(async () => Number(await app.locator('[role=option][data-message-id]').first().getAttribute('aria-setsize')), { timeout: 20_000 }).toBe(COUNT);
+    await expect
+      .poll(async () => Number(await app.locator('[role=option][data-message-id]').first().getAttribute('aria-setsize')), { timeout: 20_000 })
+      .toBe(COUNT);
     expect(await rowAt(1).textContent()).toMatch(subjectAt(1));
     expect(await optionCount()).toBeLessThanOrEqual(MAX_ROWS);
 

@@ -133,10 +133,16 @@ describe('Archivio tab in the demo webmail', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const extensionPage = await openExtensionPage(browser.context, browser.extensionId);
     const reply = await extensionPage.evaluate(async (pattern) => {
-      const chromeApi = (globalThis as unknown as { chrome: { tabs: {
-        query(filter: object): Promise<{ id?: number }[]>;
-        sendMessage(tabId: number, message: unknown): Promise<unknown>;
-      } } }).chrome;
+      const chromeApi = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(filter: object): Promise<{ id?: number }[]>;
+              sendMessage(tabId: number, message: unknown): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
       const [tab] = await chromeApi.tabs.query({ url: pattern });
       return chromeApi.tabs.sendMessage(tab!.id!, { type: 'archivio/open-view', view: 'expiring' });
     }, `${baseUrl}/?popup-target*`);

@@ -94,7 +94,9 @@ describe('foundation end to end', () => {
 
     // The content script announced the session; the background asked the provider who it is.
     const extensionPage = await openExtensionPage(browser.context, browser.extensionId);
-    await expect.poll(async () => (await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address).toBe(MARIO);
+    await expect
+      .poll(async () => (await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address)
+      .toBe(MARIO);
 
     const online = (await callBackground<FolderReply>(extensionPage, 'folders.list')).value!;
     expect(online.freshness.offline).toBe(false);
@@ -114,28 +116,37 @@ describe('foundation end to end', () => {
 
     // Stop the provider while the webmail page stays open.
     process.kill(inject('e2ePid'), 'SIGTERM');
-    await expect.poll(async () => {
-      try {
-        await fetch(`${baseUrl}/api/health`);
-        return 'up';
-      } catch {
-        return 'down';
-      }
-    }).toBe('down');
+    await expect
+      .poll(async () => {
+        try {
+          await fetch(`${baseUrl}/api/health`);
+          return 'up';
+        } catch {
+          return 'down';
+        }
+      })
+      .toBe('down');
 
     // Answered at once from the cache; marked offline as soon as the background's attempt has failed.
     const first = await callBackground<FolderReply>(extensionPage, 'folders.list');
     expect(first.ok).toBe(true);
     expect(first.value!.freshness).toMatchObject({ source: 'cache', stale: true });
     expect(first.value!.value.folders).toEqual(online.value.folders);
-    await expect.poll(async () => (await callBackground<FolderReply>(extensionPage, 'folders.list')).value?.freshness, { timeout: 15_000 })
+    await expect
+      .poll(async () => (await callBackground<FolderReply>(extensionPage, 'folders.list')).value?.freshness, { timeout: 15_000 })
       .toMatchObject({ source: 'cache', offline: true, stale: true });
     expect(webmail.isClosed()).toBe(false);
   });
 
   afterAll(async () => {
     // Bring the provider back on the same ports and data for the scenarios that follow.
-    const restarted = await startProvider({ port: inject('e2ePort'), smtpPort: inject('e2eSmtpPort'), dataDir: inject('e2eDataDir'), seed: false, testMode: true });
+    const restarted = await startProvider({
+      port: inject('e2ePort'),
+      smtpPort: inject('e2eSmtpPort'),
+      dataDir: inject('e2eDataDir'),
+      seed: false,
+      testMode: true,
+    });
     writeFileSync(join(inject('e2eDataDir'), 'restarted.pid'), String(restarted.process.pid));
   });
 });

@@ -66,7 +66,9 @@ async function copyAndRead(popup: Page, label: string, nth = 0): Promise<string>
 async function activeTabUrl(): Promise<string | undefined> {
   const worker = await browser.worker();
   return worker.evaluate(async () => {
-    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).chrome.tabs.query({ active: true });
+    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).chrome.tabs.query({
+      active: true,
+    });
     return tabs[0]?.url;
   });
 }
@@ -89,7 +91,9 @@ async function cachedStatusCount(): Promise<number> {
 
 async function badgeText(): Promise<string> {
   const worker = await browser.worker();
-  return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  return worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}),
+  );
 }
 
 describe('popup', () => {
@@ -104,7 +108,9 @@ describe('popup', () => {
     expect(await text(popup, '[data-status="imap"] dd')).toBe('Non attivo');
     expect(await text(popup, '[data-status="retention"] dd')).toBe('dopo 24 mesi');
     const meter = popup.getByRole('meter');
-    expect((await meter.getAttribute('aria-valuetext'))!.replace(/\u00a0/g, ' ')).toContain(`${formatBytes(status.usedBytes, 'it-IT').replace(/\u00a0/g, ' ')} di 1 GiB`);
+    expect((await meter.getAttribute('aria-valuetext'))!.replace(/\u00a0/g, ' ')).toContain(
+      `${formatBytes(status.usedBytes, 'it-IT').replace(/\u00a0/g, ' ')} di 1 GiB`,
+    );
     expect(await popup.locator('[data-imap-off]').textContent()).toContain('deve attivarlo il postmaster del dominio');
     expect(await popup.getByRole('button', { name: "Attiva l'accesso IMAP" }).count()).toBe(0);
 
@@ -133,7 +139,8 @@ describe('popup', () => {
       `Server posta in uscita: ${status.smtp.host}`,
       'Porta: 465',
       'Nome utente e password: gli stessi della posta in entrata',
-    ]) expect(all).toContain(line);
+    ])
+      expect(all).toContain(line);
     expect(all).not.toContain('archivio-demo');
 
     await snapshot(popup, '/tmp/popup-mario.png');
@@ -152,7 +159,10 @@ describe('popup', () => {
     expect(plist).toContain('<string>mario.rossi_example.it@archivio.postassl.it</string>');
     expect(plist).not.toMatch(/<key>(Incoming|Outgoing)Password<\/key>|archivio-demo/);
 
-    const [thunderbird] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Thunderbird (config-v1.1.xml)' }).click()]);
+    const [thunderbird] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Thunderbird (config-v1.1.xml)' }).click(),
+    ]);
     expect(thunderbird.suggestedFilename()).toBe('config-v1.1.xml');
     const xml = readFileSync((await thunderbird.path())!, 'utf8');
     expect(xml).toContain('<clientConfig version="1.1">');
@@ -173,7 +183,9 @@ describe('popup', () => {
     expect(await text(popup, '[data-status="mode"] dd')).toBe('Scrittura');
     expect(await text(popup, '[data-status="imap"] dd')).toBe('Attivo');
     expect(await text(popup, '[data-status="retention"] dd')).toBe('disattivata');
-    expect(await text(popup, '.arc-quota__summary')).toBe(`${formatBytes(status.usedBytes, 'it-IT').replace(/\u00a0/g, ' ')} usati · spazio illimitato`);
+    expect(await text(popup, '.arc-quota__summary')).toBe(
+      `${formatBytes(status.usedBytes, 'it-IT').replace(/\u00a0/g, ' ')} usati · spazio illimitato`,
+    );
     expect(await popup.getByRole('meter').count()).toBe(0);
     expect(await popup.locator('[data-imap-off]').count()).toBe(0);
     expect(await popup.locator('[data-quota-warning]').count()).toBe(0);

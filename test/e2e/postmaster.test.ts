@@ -55,7 +55,11 @@ interface DownloadItem {
   bytesReceived: number;
 }
 
-const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string | null) =>
+  (text ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const cell = (page: Page, mailbox: string) => page.locator(`tr[data-mailbox="${mailbox}"] td[data-archivio-cell="spazio-archivio"]`);
 const cellPart = (page: Page, mailbox: string, part: 'usage' | 'facts' | 'enable') => cell(page, mailbox).locator(`.${part}`);
 const tabFrame = (page: Page): FrameLocator => page.frameLocator('#archivio-panel iframe');
@@ -91,16 +95,25 @@ describe('postmaster in Gestione → Caselle', () => {
   it('adds the "Spazio archivio" column with the provider\'s values, or "Attiva l\'archivio" when off', async () => {
     const page = await caselle();
     const mario = await statusOf(MARIO);
-    const states = () => page.locator('td[data-archivio-cell="spazio-archivio"] [data-archivio-host]').evaluateAll((hosts) => hosts.map((host) => `${(host as HTMLElement).dataset.mailbox}:${(host as HTMLElement).dataset.state}`));
+    const states = () =>
+      page
+        .locator('td[data-archivio-cell="spazio-archivio"] [data-archivio-host]')
+        .evaluateAll((hosts) => hosts.map((host) => `${(host as HTMLElement).dataset.mailbox}:${(host as HTMLElement).dataset.state}`));
     await expect.poll(states, { timeout: 15_000 }).toEqual([`${GIULIA}:on`, `${LUCA}:off`, `${MARIO}:on`, `${POSTMASTER}:off`]);
-    await expect.poll(async () => plain(await cellPart(page, MARIO, 'usage').textContent())).toBe(
-      plain(`${formatBytes(mario.usedBytes, 'it-IT')} / ${formatBytes(mario.quotaBytes!, 'it-IT')}`),
-    );
+    await expect
+      .poll(async () => plain(await cellPart(page, MARIO, 'usage').textContent()))
+      .toBe(plain(`${formatBytes(mario.usedBytes, 'it-IT')} / ${formatBytes(mario.quotaBytes!, 'it-IT')}`));
     expect(mario).toMatchObject({ enabled: true, writable: false, imapAccess: false, retentionMonths: 24, quotaBytes: 1024 ** 3 });
     expect(plain(await cellPart(page, MARIO, 'facts').textContent())).toBe('Sola lettura · IMAP non attivo · Cancellazione: 24 mesi');
-    expect(plain(await cellPart(page, GIULIA, 'usage').textContent())).toBe(plain(`${formatBytes((await statusOf(GIULIA)).usedBytes, 'it-IT')} / illimitato`));
+    expect(plain(await cellPart(page, GIULIA, 'usage').textContent())).toBe(
+      plain(`${formatBytes((await statusOf(GIULIA)).usedBytes, 'it-IT')} / illimitato`),
+    );
     expect((await statusOf(LUCA)).enabled).toBe(false);
-    expect(await cell(page, LUCA).getByRole('button', { name: `Attiva l'archivio di ${LUCA}` }).textContent()).toBe("Attiva l'archivio");
+    expect(
+      await cell(page, LUCA)
+        .getByRole('button', { name: `Attiva l'archivio di ${LUCA}` })
+        .textContent(),
+    ).toBe("Attiva l'archivio");
     expect(await page.getByRole('checkbox', { name: `Seleziona ${MARIO}` }).count()).toBe(1);
     await page.screenshot({ path: '/tmp/postmaster-caselle.png', fullPage: true });
     await page.close();
@@ -144,7 +157,9 @@ describe('postmaster in Gestione → Caselle', () => {
     await frame.getByRole('switch', { name: "Accesso all'Archivio tramite IMAP" }).click();
     await expect.poll(() => checked(frame, "Accesso all'Archivio tramite IMAP")).toBe('true');
     expect((await statusOf(MARIO)).imapAccess).toBe(true);
-    await expect.poll(async () => plain(await cellPart(list, MARIO, 'facts').textContent())).toBe('Sola lettura · IMAP attivo · Cancellazione: 36 mesi');
+    await expect
+      .poll(async () => plain(await cellPart(list, MARIO, 'facts').textContent()))
+      .toBe('Sola lettura · IMAP attivo · Cancellazione: 36 mesi');
 
     await page.getByRole('link', { name: '← Tutte le caselle' }).click();
     await expect.poll(async () => plain(await cellPart(page, MARIO, 'facts').textContent())).toContain('Cancellazione: 36 mesi');
@@ -154,7 +169,9 @@ describe('postmaster in Gestione → Caselle', () => {
 
   it('turns an archive on from the column after a confirmation in an extension frame', async () => {
     const page = await caselle();
-    await cell(page, LUCA).getByRole('button', { name: `Attiva l'archivio di ${LUCA}` }).click();
+    await cell(page, LUCA)
+      .getByRole('button', { name: `Attiva l'archivio di ${LUCA}` })
+      .click();
     const dialog = dialogFrame(page).getByRole('dialog', { name: `Attivare l'archivio di ${LUCA}?` });
     await dialog.waitFor();
     expect((await statusOf(LUCA)).enabled).toBe(false);
@@ -169,7 +186,9 @@ describe('postmaster in Gestione → Caselle', () => {
   it('applies a bulk change, reports the one injected failure, changes the others, and a retry fixes it', async () => {
     const page = await caselle();
     for (const mailbox of [MARIO, GIULIA, LUCA]) await page.getByRole('checkbox', { name: `Seleziona ${mailbox}` }).check();
-    await expect.poll(() => page.getByRole('region', { name: 'Caselle selezionate' }).getByRole('status').textContent()).toBe('3 caselle selezionate');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Caselle selezionate' }).getByRole('status').textContent())
+      .toBe('3 caselle selezionate');
     await page.getByRole('button', { name: "Gestisci l'archivio…" }).click();
     const panel = dialogFrame(page).getByRole('dialog', { name: 'Archivio di 3 caselle' });
     await panel.waitFor();
@@ -274,11 +293,18 @@ describe('postmaster in Gestione → Caselle', () => {
     await page.getByRole('button', { name: 'Esci' }).click();
     await signInOnWebmail(page, baseUrl, MARIO);
     const extensionPage = await openExtensionPage(browser.context, browser.extensionId);
-    await expect.poll(async () => (await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address).toBe(MARIO);
+    await expect
+      .poll(async () => (await callBackground<{ me: { address: string } | null }>(extensionPage, 'session.get')).value?.me?.address)
+      .toBe(MARIO);
     for (const hash of ['#/gestione/caselle', `#/gestione/caselle/${MARIO}/archivio`, '#/posta/inbox']) {
       await page.goto(`${baseUrl}/${hash}`);
       await page.waitForTimeout(700);
-      expect(await page.locator('[data-archivio-cell], [data-archivio-tab], [data-archivio-panel], [data-archivio-bulk-bar], [data-archivio-dialog]').count(), hash).toBe(0);
+      expect(
+        await page
+          .locator('[data-archivio-cell], [data-archivio-tab], [data-archivio-panel], [data-archivio-bulk-bar], [data-archivio-dialog]')
+          .count(),
+        hash,
+      ).toBe(0);
     }
     const before = await statusOf(MARIO);
     for (const [name, payload] of [
@@ -298,7 +324,12 @@ describe('postmaster in Gestione → Caselle', () => {
       body: JSON.stringify({ writable: true }),
     });
     expect(direct.status).toBe(403);
-    expect(await statusOf(MARIO)).toMatchObject({ enabled: before.enabled, writable: before.writable, imapAccess: before.imapAccess, retentionMonths: before.retentionMonths });
+    expect(await statusOf(MARIO)).toMatchObject({
+      enabled: before.enabled,
+      writable: before.writable,
+      imapAccess: before.imapAccess,
+      retentionMonths: before.retentionMonths,
+    });
     expect((await statusOf(LUCA)).enabled).toBe(false);
     await page.close();
     await extensionPage.close();

@@ -25,7 +25,11 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
   return page;
 }
 
-export function callBackground<T = unknown>(page: Page, name: string, payload: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { kind: string } }> {
+export function callBackground<T = unknown>(
+  page: Page,
+  name: string,
+  payload: unknown = {},
+): Promise<{ ok: boolean; value?: T; error?: { kind: string } }> {
   return page.evaluate(
     ([n, p]) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<never> } } }).chrome.runtime;

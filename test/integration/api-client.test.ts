@@ -20,7 +20,10 @@ function clientFor(session: SessionFetch | null, options: Partial<ConstructorPar
 }
 
 async function failure(promise: Promise<unknown>): Promise<ArchiveError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ArchiveError);
   return error as ArchiveError;
 }
@@ -40,8 +43,14 @@ describe('archive API client — replies', () => {
     expect(await client.me()).toMatchObject({ address: MARIO, role: 'user' });
     const status = await client.status(MARIO);
     expect(status).toMatchObject({
-      address: MARIO, enabled: true, writable: false, imapAccess: false, retentionMonths: 24, plan: 'base',
-      quotaBytes: 1024 ** 3, archiveAddress: 'mario.rossi_example.it@archivio.postassl.it',
+      address: MARIO,
+      enabled: true,
+      writable: false,
+      imapAccess: false,
+      retentionMonths: 24,
+      plan: 'base',
+      quotaBytes: 1024 ** 3,
+      archiveAddress: 'mario.rossi_example.it@archivio.postassl.it',
       imap: { host: 'imaps.archivio.postassl.it', port: 993, security: 'ssl' },
       smtp: { host: 'smtps.archivio.postassl.it', port: 465, security: 'ssl' },
     });
@@ -55,7 +64,7 @@ describe('archive API client — replies', () => {
     expect(month.id).toBe(`inbox-${month.month}`);
     const seen: string[] = [];
     let cursor: string | null = null;
-    let dates: string[] = [];
+    const dates: string[] = [];
     do {
       const page = await client.messages(MARIO, month.id, { limit: 3, cursor });
       seen.push(...page.items.map((item) => item.id));

@@ -4,7 +4,7 @@ import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import { ArchiveService } from '@/utils/background/archive-service';
-import type { ChangeEvent } from '@/utils/background/events';
+import type { ChangeEvent } from '@/utils/rpc/events';
 import { memoryIdentityStore } from '@/utils/background/identity';
 import { ArchiveCache } from '@/utils/cache/archive-cache';
 import { openCacheDb } from '@/utils/cache/open';
@@ -28,7 +28,8 @@ async function harness(origin: string, session: SessionFetch, budgetMs = 2_000):
   const events: Omit<ChangeEvent, 'type'>[] = [];
   const ownStatuses: ArchiveStatus[] = [];
   const service = new ArchiveService({
-    clientFor: (o) => new ArchiveApiClient({ origin: o, apiPath: '/api/archive/v1', fetch: session.fetch, retry: { maxRetries: 0 }, timeoutMs: 3_000 }),
+    clientFor: (o) =>
+      new ArchiveApiClient({ origin: o, apiPath: '/api/archive/v1', fetch: session.fetch, retry: { maxRetries: 0 }, timeoutMs: 3_000 }),
     cache: async () => cache,
     identities: memoryIdentityStore(),
     notify: (event) => events.push(event),
@@ -138,7 +139,10 @@ describe('archive service', () => {
     const { service, cache } = await harness(baseUrl, session);
     await service.folders(baseUrl);
     await testControl(baseUrl, 'faults', { path: '/archive$', method: 'GET', expireSession: true, times: 1 });
-    const error = await service.status(baseUrl).then(() => null, (caught: unknown) => caught);
+    const error = await service.status(baseUrl).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ArchiveError);
     expect((error as ArchiveError).kind).toBe('unauthenticated');
     expect(await cache.getFolders(MARIO)).toBeUndefined();

@@ -16,9 +16,20 @@ export interface RunningProvider {
 const READY = /archivio-provider listening (http:\/\/127\.0\.0\.1:(\d+)) smtp 127\.0\.0\.1:(\d+)/;
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function startProvider(options: { port?: number; smtpPort?: number; seed?: boolean; testMode?: boolean; dataDir?: string } = {}): Promise<RunningProvider> {
+export async function startProvider(
+  options: { port?: number; smtpPort?: number; seed?: boolean; testMode?: boolean; dataDir?: string } = {},
+): Promise<RunningProvider> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'archivio-provider-'));
-  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/main.ts'), '--port', String(options.port ?? 0), '--smtp-port', String(options.smtpPort ?? 0), '--data', dataDir];
+  const args = [
+    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+    join(ROOT, 'server/main.ts'),
+    '--port',
+    String(options.port ?? 0),
+    '--smtp-port',
+    String(options.smtpPort ?? 0),
+    '--data',
+    dataDir,
+  ];
   if (options.seed ?? true) args.push('--seed', 'demo');
   if (options.testMode ?? true) args.push('--test-mode');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

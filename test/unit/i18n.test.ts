@@ -16,9 +16,24 @@ describe('localized messages', () => {
 
   it('has a message for every error kind', () => {
     const it = mergeLocale(LOCALES, 'it');
-    for (const kind of ['unauthenticated', 'forbidden', 'read_only', 'not_found', 'archive_disabled', 'folder_not_deletable',
-      'confirmation_required', 'invalid_request', 'version_expired', 'rate_limited', 'server', 'timeout', 'network',
-      'invalid_reply', 'no_webmail', 'bad_message']) {
+    for (const kind of [
+      'unauthenticated',
+      'forbidden',
+      'read_only',
+      'not_found',
+      'archive_disabled',
+      'folder_not_deletable',
+      'confirmation_required',
+      'invalid_request',
+      'version_expired',
+      'rate_limited',
+      'server',
+      'timeout',
+      'network',
+      'invalid_reply',
+      'no_webmail',
+      'bad_message',
+    ]) {
       expect(it[`error_${kind}`], kind).toBeDefined();
     }
   });

@@ -3,9 +3,19 @@ import * as v from 'valibot';
 import { ArchiveError, kindForReply } from './errors';
 import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryPolicy } from './retry';
 import {
-  ArchiveStatusSchema, ChangesSchema, EmptyResultSchema, ErrorReplySchema, ExpiringSchema, FolderListSchema,
-  MailboxListSchema, MeSchema, MessageDetailSchema, MessagePageSchema, RestoreResultSchema,
-  type SearchQuery, type SettingsPatch,
+  ArchiveStatusSchema,
+  ChangesSchema,
+  EmptyResultSchema,
+  ErrorReplySchema,
+  ExpiringSchema,
+  FolderListSchema,
+  MailboxListSchema,
+  MeSchema,
+  MessageDetailSchema,
+  MessagePageSchema,
+  RestoreResultSchema,
+  type SearchQuery,
+  type SettingsPatch,
 } from './schemas';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;

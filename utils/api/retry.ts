@@ -1,5 +1,5 @@
 // Retry policy for idempotent reads: capped exponential backoff with jitter, Retry-After respected.
-import { ArchiveError } from './errors';
+import { type ArchiveError } from './errors';
 
 export interface RetryPolicy {
   maxRetries: number;

@@ -98,9 +98,7 @@ export const MessagePageSchema = v.object({
 export const ChangesSchema = v.object({
   version: count,
   foldersChanged: v.boolean(),
-  changes: v.array(
-    v.object({ folderId: v.string(), added: v.array(MessageSummarySchema), removed: v.array(v.string()) }),
-  ),
+  changes: v.array(v.object({ folderId: v.string(), added: v.array(MessageSummarySchema), removed: v.array(v.string()) })),
 });
 
 export const MessageDetailSchema = v.object({

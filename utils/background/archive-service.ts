@@ -1,16 +1,17 @@
 // What the background does for its callers: identity, cached reads with revalidation, mutations that invalidate.
-import { ArchiveApiClient } from '../api/client';
-import { ArchiveError } from '../api/errors';
-import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '../api/schemas';
-import type { ArchiveCache } from '../cache/archive-cache';
+import { type ArchiveApiClient } from '@/utils/api/client';
+import { ArchiveError } from '@/utils/api/errors';
+import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
+import type { ArchiveCache } from '@/utils/cache/archive-cache';
 import type { IdentityStore } from './identity';
-import type { Notify } from './events';
+import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
-import { isEmptyFilter, summaryMatcher, type LocalFilter } from '../rules/match';
-import { ListingSync, type ListingPage } from './listings';
+import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
+import { ListingSync } from './listings';
+import type { DownloadTarget, ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
 
-export type { ListingPage } from './listings';
+export type { DownloadTarget, ListingPage, SessionInfo };
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -22,18 +23,6 @@ export interface ServiceDeps {
   /** Called with the signed-in user's own archive status whenever one is read or changed (toolbar badge). */
   onOwnStatus?: (status: ArchiveStatus) => void;
 }
-
-export interface SessionInfo {
-  origin: string;
-  me: Me | null;
-  offline: boolean;
-}
-
-export type DownloadTarget =
-  | { kind: 'raw'; id: string }
-  | { kind: 'attachment'; id: string; index: number }
-  | { kind: 'export'; folderId: string }
-  | { kind: 'archive-export'; mailbox: string };
 
 export class ArchiveService {
   private readonly flight = new SingleFlight();
@@ -99,9 +88,7 @@ export class ArchiveService {
     const target = mailbox ?? me.address;
     const cache = await this.deps.cache();
     const cached = await cache.getStatus(me.address, target);
-    const answer = await this.guard(origin, () =>
-      this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target), this.budget),
-    );
+    const answer = await this.guard(origin, () => this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target), this.budget));
     // A fresh status was reported by refreshStatus already; a cached one is reported here.
     if (answer.freshness.source === 'cache' && target === me.address) this.deps.onOwnStatus?.(answer.value);
     return answer;
@@ -112,9 +99,7 @@ export class ArchiveService {
     const cache = await this.deps.cache();
     const cached = await cache.getFolders(me.address);
     const fromCache = cached ? { value: { version: cached.version, folders: cached.folders }, fetchedAt: cached.fetchedAt } : undefined;
-    return this.guard(origin, () =>
-      this.revalidate(origin, fromCache, () => this.refreshFolders(origin, me.address), this.budget),
-    );
+    return this.guard(origin, () => this.revalidate(origin, fromCache, () => this.refreshFolders(origin, me.address), this.budget));
   }
 
   /** Rows [offset, offset + limit) of a folder, newest first: from the cache when it holds them, else paged in. */
@@ -132,10 +117,12 @@ export class ArchiveService {
       else await this.listings.syncChanges(origin, me.address);
       return this.listings.readPage(me.address, folderId, offset, limit);
     };
-    const value: ListingPage = { items: cached.items, total: await this.listings.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete), complete: cached.meta.complete };
-    return this.guard(origin, () =>
-      this.revalidate(origin, { value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget),
-    );
+    const value: ListingPage = {
+      items: cached.items,
+      total: await this.listings.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete),
+      complete: cached.meta.complete,
+    };
+    return this.guard(origin, () => this.revalidate(origin, { value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget));
   }
 
   /** The archive app's instant filter: cached summaries only, newest first, never a provider call. */

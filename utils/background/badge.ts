@@ -1,6 +1,6 @@
 // The toolbar badge: calls attention to the signed-in user's own archive when it is at 90 % or more, or full.
-import type { ArchiveStatus } from '../api/schemas';
-import { CRITICAL_RATIO, needsBadge, usageRatio } from '../rules/quota';
+import type { ArchiveStatus } from '@/utils/api/schemas';
+import { CRITICAL_RATIO, needsBadge, usageRatio } from '@/utils/rules/quota';
 
 export interface Badge {
   text: string;

@@ -1,6 +1,6 @@
 // Delivers change events to every open view: extension pages and frames, and content scripts on webmail tabs.
-import type { ProviderProfile } from '../providers/profile';
-import type { ChangeEvent, Notify } from './events';
+import type { ProviderProfile } from '@/utils/providers/profile';
+import type { ChangeEvent, Notify } from '@/utils/rpc/events';
 
 export function browserNotifier(profile: ProviderProfile): Notify {
   return (change) => {

@@ -1,20 +1,8 @@
 // Stale-while-revalidate: answer from the cache at once, refresh from the provider, say how fresh the answer is.
-import { ArchiveError, type ArchiveErrorData } from '../api/errors';
+import { ArchiveError } from '@/utils/api/errors';
+import type { Fresh, Freshness } from '@/utils/rpc/fresh';
 
-export interface Freshness {
-  source: 'network' | 'cache';
-  fetchedAt: number;
-  /** The provider could not be reached on the last attempt. */
-  offline: boolean;
-  /** The answer may be older than what the provider holds. */
-  stale: boolean;
-  error?: ArchiveErrorData;
-}
-
-export interface Fresh<T> {
-  value: T;
-  freshness: Freshness;
-}
+export type { Fresh, Freshness };
 
 const OFFLINE_KINDS = new Set(['network', 'timeout']);
 
@@ -44,10 +32,7 @@ export async function staleWhileRevalidate<T>(
     (error: unknown) => ({ ok: false as const, error }),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const outcome = await Promise.race([
-    attempt,
-    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs))),
-  ]);
+  const outcome = await Promise.race([attempt, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)))]);
   clearTimeout(timer);
   if (outcome?.ok) {
     return { value: outcome.value, freshness: { source: 'network', fetchedAt: now(), offline: false, stale: false } };

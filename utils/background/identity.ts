@@ -1,5 +1,5 @@
 // Who is signed in on which webmail origin: asked of the provider, remembered in session storage only.
-import type { Me } from '../api/schemas';
+import type { Me } from '@/utils/api/schemas';
 
 export interface IdentityStore {
   get(origin: string): Promise<Me | null>;

@@ -1,19 +1,14 @@
 // Listings in the cache: paged in from the provider, kept up to date with `changes?since=`, read in windows.
-import type { ArchiveApiClient } from '../api/client';
-import { ArchiveError } from '../api/errors';
-import type { MessageSummary } from '../api/schemas';
-import type { ArchiveCache } from '../cache/archive-cache';
-import type { Notify } from './events';
+import type { ArchiveApiClient } from '@/utils/api/client';
+import { ArchiveError } from '@/utils/api/errors';
+import type { ArchiveCache } from '@/utils/cache/archive-cache';
+import type { Notify } from '@/utils/rpc/events';
 import type { SingleFlight } from './single-flight';
+import type { ListingPage } from '@/utils/rpc/replies';
 
 export const PAGE_SIZE = 200;
 
-export interface ListingPage {
-  items: MessageSummary[];
-  /** Rows known so far: exact when `complete`, else the folder's count from the provider when known. */
-  total: number;
-  complete: boolean;
-}
+export type { ListingPage };
 
 export interface ListingDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -25,7 +20,10 @@ export class ListingSync {
   /** How many rows each running listing fill is asked for (the largest request wins). */
   private readonly fillTargets = new Map<string, number>();
 
-  constructor(private readonly deps: ListingDeps, private readonly flight: SingleFlight) {}
+  constructor(
+    private readonly deps: ListingDeps,
+    private readonly flight: SingleFlight,
+  ) {}
 
   /** Brings cached listings up to date with `changes?since=`; a too-old version drops them. */
   syncChanges(origin: string, account: string) {
@@ -72,14 +70,19 @@ export class ListingSync {
       const client = this.deps.clientFor(origin);
       const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
       let meta = await cache.getMeta(account, folderId);
-      let cachedCount = meta ? (await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0 : 0;
+      let cachedCount = meta ? ((await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0) : 0;
       let pending = !meta || (!meta.complete && cachedCount < target()) ? fetchPage(meta?.nextCursor ?? null) : null;
       try {
         while (pending) {
           const page = await pending;
           const have = cachedCount + page.items.length;
           pending = page.nextCursor !== null && have < target() ? fetchPage(page.nextCursor) : null;
-          meta = await cache.putPage(account, folderId, { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 }, { firstPage: !meta });
+          meta = await cache.putPage(
+            account,
+            folderId,
+            { items: page.items, nextCursor: page.nextCursor, version: page.version ?? meta?.version ?? 0 },
+            { firstPage: !meta },
+          );
           cachedCount = have;
         }
       } finally {
@@ -96,16 +99,21 @@ export class ListingSync {
     const cache = await this.deps.cache();
     const listing = await cache.readListing(account, folderId, offset, limit);
     if (!listing) return { items: [], total: 0, complete: false };
-    return { items: listing.items, total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete), complete: listing.meta.complete };
+    return {
+      items: listing.items,
+      total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete),
+      complete: listing.meta.complete,
+    };
   }
 
   async totalOf(account: string, folderId: string, cachedCount: number, complete: boolean): Promise<number> {
     if (complete) return cachedCount;
     const folders = await (await this.deps.cache()).getFolders(account);
     const folder = folders?.folders.find((candidate) => candidate.id === folderId);
-    const inboxTotal = folderId === 'inbox'
-      ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
-      : undefined;
+    const inboxTotal =
+      folderId === 'inbox'
+        ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
+        : undefined;
     return Math.max(cachedCount, folder?.messageCount ?? inboxTotal ?? cachedCount);
   }
 }

@@ -1,6 +1,6 @@
 // Reads and writes of the archive cache: status, folder lists, listings (newest first), eviction, clearing.
-import type { ArchiveStatus, Changes, FolderList, MessageSummary } from '../api/schemas';
-import { newestFirst } from '../rules/order';
+import type { ArchiveStatus, Changes, FolderList, MessageSummary } from '@/utils/api/schemas';
+import { newestFirst } from '@/utils/rules/order';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 
@@ -95,7 +95,12 @@ export class ArchiveCache {
    * listings). Reads the account's rows in one request and keeps them in memory until the next write, so that
    * each keystroke of the instant filter only scans memory.
    */
-  async filterMessages(account: string, folderId: string | undefined, matches: (summary: MessageSummary) => boolean, limit: number): Promise<MessageSummary[]> {
+  async filterMessages(
+    account: string,
+    folderId: string | undefined,
+    matches: (summary: MessageSummary) => boolean,
+    limit: number,
+  ): Promise<MessageSummary[]> {
     const found: MessageSummary[] = [];
     for (const summary of await this.summariesOf(account)) {
       if (found.length >= limit) break;

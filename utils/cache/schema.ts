@@ -1,6 +1,6 @@
 // IndexedDB schema of the archive cache and its migrations, one function per version step.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { ArchiveStatus, Folder, MessageSummary } from '../api/schemas';
+import type { ArchiveStatus, Folder, MessageSummary } from '@/utils/api/schemas';
 
 export const CACHE_DB_NAME = 'archivio-cache';
 export const CACHE_DB_VERSION = 3;

@@ -12,7 +12,10 @@ export interface MobileconfigOptions {
 /** Reverse-DNS identifier from the archive domain and address: installing it again replaces the same profile. */
 export function profileIdentifier(settings: ClientSettings): string {
   const reversed = settings.archiveDomain.toLowerCase().split('.').filter(Boolean).reverse().join('.');
-  const account = settings.archiveAddress.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const account = settings.archiveAddress
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${reversed}.profile.${account}`;
 }
 

@@ -1,7 +1,7 @@
 // The archive account's mail-client settings, exactly as the provider documents them, from the archive status.
-import type { ArchiveStatus } from '../api/schemas';
-import { archiveAddressFor, mailboxName } from '../rules/address';
-import type { ProviderProfile, ServerEndpoint } from '../providers/profile';
+import type { ArchiveStatus } from '@/utils/api/schemas';
+import { archiveAddressFor, mailboxName } from '@/utils/rules/address';
+import type { ProviderProfile, ServerEndpoint } from '@/utils/providers/profile';
 
 export interface ClientSettings {
   /** The user's own mailbox ("mario.rossi@example.it"). */

@@ -2,7 +2,19 @@
 import { securityLabel, type ClientSettings, type Translate } from './settings';
 
 export interface SettingField {
-  id: 'accountName' | 'archiveAddress' | 'protocol' | 'imapHost' | 'imapPort' | 'imapSecurity' | 'imapAuth' | 'username' | 'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'smtpCredentials';
+  id:
+    | 'accountName'
+    | 'archiveAddress'
+    | 'protocol'
+    | 'imapHost'
+    | 'imapPort'
+    | 'imapSecurity'
+    | 'imapAuth'
+    | 'username'
+    | 'smtpHost'
+    | 'smtpPort'
+    | 'smtpSecurity'
+    | 'smtpCredentials';
   label: string;
   value: string;
   /** Values a user types into a client get a copy button; explanatory ones do not. */

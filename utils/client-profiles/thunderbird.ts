@@ -1,5 +1,5 @@
 // Thunderbird autoconfig file (clientConfig 1.1, config-v1.1.xml) for the archive account; no password.
-import type { ServerEndpoint } from '../providers/profile';
+import type { ServerEndpoint } from '@/utils/providers/profile';
 import type { ClientSettings, Translate } from './settings';
 import { element, serialize, type XmlElement } from './xml';
 

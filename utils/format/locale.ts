@@ -1,5 +1,5 @@
 // The locale numbers and dates are shown in: the user's own regional format when it matches the UI language.
-import { uiLanguage } from '../i18n';
+import { uiLanguage } from '@/utils/i18n';
 
 /**
  * "it" UI on an it-CH browser keeps the Swiss format; an English UI chosen on an Italian browser falls back to

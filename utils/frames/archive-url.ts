@@ -1,5 +1,5 @@
 // What the archive page is told in its URL fragment: `#theme=light|dark&view=<folder id|expiring>&origin=<webmail>`.
-import { httpOrigin } from '../url/http';
+import { httpOrigin } from '@/utils/url/http';
 
 export type ColorScheme = 'light' | 'dark';
 

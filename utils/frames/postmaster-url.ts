@@ -1,5 +1,5 @@
 // The postmaster frame's address: which view it shows, for which mailboxes, on which webmail origin (in the hash).
-import { httpOrigin } from '../url/http';
+import { httpOrigin } from '@/utils/url/http';
 
 export const POSTMASTER_VIEWS = ['tab', 'enable', 'disable', 'bulk'] as const;
 export type PostmasterView = (typeof POSTMASTER_VIEWS)[number];

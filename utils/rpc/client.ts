@@ -1,5 +1,5 @@
 // How views call the background: typed, and resilient to a service worker that is asleep or restarting.
-import { ArchiveError } from '../api/errors';
+import { ArchiveError } from '@/utils/api/errors';
 import type { RequestName, RequestPayload, RpcReply } from './protocol';
 import { RPC_TAG } from './tag';
 import type { Responses } from './responses';

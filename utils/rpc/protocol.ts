@@ -1,6 +1,7 @@
 // The one message map between views and the background: each request's payload schema and who may send it.
 import * as v from 'valibot';
-import { RetentionSchema } from '../api/schemas';
+import type { ArchiveErrorData } from '@/utils/api/errors';
+import { RetentionSchema } from '@/utils/api/schemas';
 
 import { RPC_TAG } from './tag';
 export { RPC_TAG };
@@ -47,7 +48,7 @@ export const REQUESTS = {
   'message.move': { access: 'extension', payload: v.object({ origin, id, folderId, fromFolderId: folderId }) },
   'message.delete': { access: 'extension', payload: v.object({ origin, id, folderId }) },
   'folder.empty': { access: 'extension', payload: v.object({ origin, folderId }) },
-  'search': {
+  search: {
     access: 'extension',
     payload: v.object({
       origin,
@@ -65,7 +66,7 @@ export const REQUESTS = {
     }),
   },
   'expiring.list': { access: 'extension', payload: v.object({ origin, days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)) }) },
-  'download': {
+  download: {
     access: 'extension',
     payload: v.object({
       origin,
@@ -100,6 +101,4 @@ export const EnvelopeSchema = v.object({
   payload: v.unknown(),
 });
 
-export type RpcReply<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: import('../api/errors').ArchiveErrorData };
+export type RpcReply<T> = { ok: true; value: T } | { ok: false; error: ArchiveErrorData };

@@ -1,5 +1,5 @@
 // What each request answers, derived from the background's own operations.
-import type { ArchiveService } from '../background/archive-service';
+import type { ArchiveService } from '@/utils/background/archive-service';
 import type { RequestName } from './protocol';
 
 type R<K extends keyof ArchiveService> = ArchiveService[K] extends (...args: never[]) => Promise<infer T> ? T : never;
@@ -16,9 +16,9 @@ export interface Responses extends Record<RequestName, unknown> {
   'message.move': void;
   'message.delete': void;
   'folder.empty': R<'emptyFolder'>;
-  'search': R<'search'>;
+  search: R<'search'>;
   'expiring.list': R<'expiring'>;
-  'download': { downloadId: number | null };
+  download: { downloadId: number | null };
   'admin.mailboxes': R<'mailboxes'>;
   'admin.updateSettings': R<'updateSettings'>;
   'admin.enable': R<'enable'>;

@@ -1,9 +1,9 @@
 // The background's request handler: validates the envelope and payload, checks the sender, runs the operation.
 import * as v from 'valibot';
-import { ArchiveError } from '../api/errors';
-import type { ArchiveService } from '../background/archive-service';
-import type { IdentityStore } from '../background/identity';
-import type { ProviderProfile } from '../providers/profile';
+import { ArchiveError } from '@/utils/api/errors';
+import type { ArchiveService } from '@/utils/background/archive-service';
+import type { IdentityStore } from '@/utils/background/identity';
+import type { ProviderProfile } from '@/utils/providers/profile';
 import { EnvelopeSchema, REQUESTS, type RequestName, type RequestPayload, type RpcReply } from './protocol';
 import { classifySender, type SenderContext, type SenderLike } from './sender';
 
@@ -36,9 +36,9 @@ function handlers(deps: RouterDeps): { [N in RequestName]: Handler<N> } {
     'message.move': (p, origin) => s.move(origin, p.id, p.folderId, p.fromFolderId),
     'message.delete': (p, origin) => s.remove(origin, p.id, p.folderId),
     'folder.empty': (p, origin) => s.emptyFolder(origin, p.folderId),
-    'search': (p, origin) => s.search(origin, p.query),
+    search: (p, origin) => s.search(origin, p.query),
     'expiring.list': (p, origin) => s.expiring(origin, p.days),
-    'download': async (p, origin) => ({ downloadId: (await deps.startDownload(await s.downloadUrl(origin, p.target))) ?? null }),
+    download: async (p, origin) => ({ downloadId: (await deps.startDownload(await s.downloadUrl(origin, p.target))) ?? null }),
     'admin.mailboxes': (_p, origin) => s.mailboxes(origin),
     'admin.updateSettings': (p, origin) => s.updateSettings(origin, p.mailbox, p.patch),
     'admin.enable': (p, origin) => s.enable(origin, p.mailbox),

@@ -1,6 +1,6 @@
 // Who sent a runtime message: an extension page (privileged), a content script on a webmail tab, or nobody we serve.
-import type { ProviderProfile } from '../providers/profile';
-import { webmailOriginOf } from '../providers/profile';
+import type { ProviderProfile } from '@/utils/providers/profile';
+import { webmailOriginOf } from '@/utils/providers/profile';
 
 export interface SenderLike {
   id?: string;
@@ -10,9 +10,7 @@ export interface SenderLike {
   frameId?: number;
 }
 
-export type SenderContext =
-  | { kind: 'extension'; tabOrigin: string | null }
-  | { kind: 'content'; origin: string; tabId: number };
+export type SenderContext = { kind: 'extension'; tabOrigin: string | null } | { kind: 'content'; origin: string; tabId: number };
 
 /**
  * Web pages cannot message the background at all (no `externally_connectable`); this decides what our own

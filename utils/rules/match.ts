@@ -1,5 +1,5 @@
 // The instant filter's rules: which cached summaries match what the user typed (subject, sender, recipients).
-import type { MessageSummary } from '../api/schemas';
+import type { MessageSummary } from '@/utils/api/schemas';
 
 export interface LocalFilter {
   text: string;

@@ -1,5 +1,5 @@
 // The order of every listing: newest first, ties broken by id (descending), as the provider orders them.
-import type { MessageSummary } from '../api/schemas';
+import type { MessageSummary } from '@/utils/api/schemas';
 
 export function newestFirst(a: Pick<MessageSummary, 'date' | 'id'>, b: Pick<MessageSummary, 'date' | 'id'>): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;

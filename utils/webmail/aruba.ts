@@ -52,7 +52,7 @@ function cloneItem(model: HTMLElement, label: string): { item: HTMLElement; cont
     }
     for (const token of [...element.classList]) if (selectors.navigationStateClasses.test(token)) element.classList.remove(token);
   }
-  const control = item.matches(selectors.navigationControls) ? item : item.querySelector<HTMLElement>(selectors.navigationControls) ?? item;
+  const control = item.matches(selectors.navigationControls) ? item : (item.querySelector<HTMLElement>(selectors.navigationControls) ?? item);
   const texts = [...control.querySelectorAll<HTMLElement>('*')].filter((element) => element.children.length === 0 && labelOf(element) !== '');
   const labelHolder = texts[0] ?? control;
   for (const other of texts.slice(1)) other.remove();
@@ -69,7 +69,8 @@ export const arubaAdapter: WebmailAdapter = {
   accountHint(doc) {
     for (const selector of selectors.accountCandidates) {
       for (const candidate of deepQueryAll(doc, selector)) {
-        const address = addressIn(candidate.getAttribute('title')) ?? addressIn(candidate.getAttribute('aria-label')) ?? addressIn(labelOf(candidate));
+        const address =
+          addressIn(candidate.getAttribute('title')) ?? addressIn(candidate.getAttribute('aria-label')) ?? addressIn(labelOf(candidate));
         if (address) return address;
       }
     }
@@ -95,7 +96,8 @@ export const arubaAdapter: WebmailAdapter = {
   mailboxTable(doc) {
     const headers: readonly string[] = selectors.mailboxTableHeaders;
     return deepFind<HTMLTableElement>(doc, selectors.mailboxTable, (table) =>
-      [...table.querySelectorAll('th')].some((cell) => headers.includes(labelOf(cell))));
+      [...table.querySelectorAll('th')].some((cell) => headers.includes(labelOf(cell))),
+    );
   },
   mailboxRows(table) {
     return rowsWithAddress(table.querySelectorAll<HTMLElement>(selectors.mailboxRows), (row) => {
@@ -109,7 +111,8 @@ export const arubaAdapter: WebmailAdapter = {
   mailboxDetail(doc): MailboxDetail | null {
     const tabLabels: readonly string[] = selectors.mailboxDetailTabLabels;
     const tablist = deepFind<HTMLElement>(doc, selectors.mailboxDetailTablist, (candidate) =>
-      [...candidate.querySelectorAll('[role="tab"]')].some((tab) => tabLabels.includes(labelOf(tab))));
+      [...candidate.querySelectorAll('[role="tab"]')].some((tab) => tabLabels.includes(labelOf(tab))),
+    );
     if (!tablist) return null;
     // The detail is the tablist's nearest ancestor that names the mailbox in a title.
     let scope = parentAcrossShadow(tablist);

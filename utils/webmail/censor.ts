@@ -10,8 +10,21 @@ export interface OutlineOptions {
 
 /** Attributes whose value is kept when it looks like a keyword (letters and dashes). */
 const keptValues = new Set([
-  'role', 'type', 'slot', 'data-view', 'data-nav', 'data-tab', 'data-column', 'data-theme', 'data-role',
-  'aria-current', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-modal', 'aria-haspopup',
+  'role',
+  'type',
+  'slot',
+  'data-view',
+  'data-nav',
+  'data-tab',
+  'data-column',
+  'data-theme',
+  'data-role',
+  'aria-current',
+  'aria-selected',
+  'aria-expanded',
+  'aria-hidden',
+  'aria-modal',
+  'aria-haspopup',
 ]);
 /** Attributes whose presence matters but whose value may be personal (labels, addresses, routes). */
 const presenceOnly = new Set(['aria-label', 'aria-labelledby', 'aria-controls', 'title', 'href', 'data-account', 'data-mailbox', 'hidden']);

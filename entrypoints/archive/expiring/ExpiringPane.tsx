@@ -58,7 +58,9 @@ export function ExpiringPane(props: ExpiringPaneProps) {
       {error !== null && (
         <div class="inline-error" role="alert">
           <span>{errorText(error)}</span>
-          <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>{t('archive_retry')}</button>
+          <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>
+            {t('archive_retry')}
+          </button>
         </div>
       )}
       {items && (
@@ -75,7 +77,11 @@ export function ExpiringPane(props: ExpiringPaneProps) {
           rowHeight={80}
         />
       )}
-      {!items && error === null && <p class="list-empty" role="status">{t('archive_loading')}</p>}
+      {!items && error === null && (
+        <p class="list-empty" role="status">
+          {t('archive_loading')}
+        </p>
+      )}
     </section>
   );
 }

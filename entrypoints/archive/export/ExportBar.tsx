@@ -80,7 +80,9 @@ export function ExportBar({ job, onCancel }: { job: ExportJob; onCancel(): void 
     : t('archive_export_preparing');
   return (
     <div class="export-bar" data-export-folder={job.folderId}>
-      <span class="export-label" id="export-label">{t('archive_export_running', job.label)}</span>
+      <span class="export-label" id="export-label">
+        {t('archive_export_running', job.label)}
+      </span>
       <div
         class="progress"
         role="progressbar"
@@ -92,8 +94,12 @@ export function ExportBar({ job, onCancel }: { job: ExportJob; onCancel(): void 
       >
         <div class={`progress-fill${ratio === null ? ' indeterminate' : ''}`} style={{ width: ratio === null ? '30%' : `${ratio * 100}%` }} />
       </div>
-      <span class="export-detail" aria-hidden="true">{ratio === null ? detail : `${formatPercent(ratio, locale)} · ${detail}`}</span>
-      <button type="button" class="button button-ghost" data-action="cancel-export" onClick={onCancel}>{t('archive_export_cancel')}</button>
+      <span class="export-detail" aria-hidden="true">
+        {ratio === null ? detail : `${formatPercent(ratio, locale)} · ${detail}`}
+      </span>
+      <button type="button" class="button button-ghost" data-action="cancel-export" onClick={onCancel}>
+        {t('archive_export_cancel')}
+      </button>
     </div>
   );
 }

@@ -37,7 +37,13 @@ export function progressOf(item: DownloadItemLike, expectedBytes: number | null)
   const known = item.totalBytes > 0 ? item.totalBytes : null;
   const total = known ?? (expectedBytes && expectedBytes > 0 ? expectedBytes : null);
   const state: ExportState =
-    item.state === 'complete' ? 'complete' : item.state === 'interrupted' ? (item.error === 'USER_CANCELED' ? 'cancelled' : 'interrupted') : 'in_progress';
+    item.state === 'complete'
+      ? 'complete'
+      : item.state === 'interrupted'
+        ? item.error === 'USER_CANCELED'
+          ? 'cancelled'
+          : 'interrupted'
+        : 'in_progress';
   let ratio = total ? Math.min(1, item.bytesReceived / total) : null;
   if (state === 'complete') ratio = 1;
   else if (ratio !== null && !known) ratio = Math.min(ratio, 0.99);

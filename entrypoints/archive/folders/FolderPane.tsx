@@ -58,19 +58,34 @@ export function FolderPane(props: FolderPaneProps) {
           <span class="pane-count">{countText('archive_message_count', total, total)}</span>
         </div>
         <div class="pane-actions" role="toolbar" aria-label={t('archive_folder_actions')}>
-          <button type="button" class="button" data-action="export" disabled={props.exporting || total === 0} onClick={props.onExport}>{t('archive_export')}</button>
+          <button type="button" class="button" data-action="export" disabled={props.exporting || total === 0} onClick={props.onExport}>
+            {t('archive_export')}
+          </button>
           {props.writable && (
-            <button type="button" class="button button-danger-ghost" data-action="empty-folder" disabled={total === 0} onClick={() => { setError(null); setConfirmEmpty(true); }}>
+            <button
+              type="button"
+              class="button button-danger-ghost"
+              data-action="empty-folder"
+              disabled={total === 0}
+              onClick={() => {
+                setError(null);
+                setConfirmEmpty(true);
+              }}
+            >
               {t('archive_empty_folder')}
             </button>
           )}
-          <button type="button" class="button button-ghost" data-action="delete-folder" onClick={props.onDeleteFolder}>{t('archive_delete_folder')}</button>
+          <button type="button" class="button button-ghost" data-action="delete-folder" onClick={props.onDeleteFolder}>
+            {t('archive_delete_folder')}
+          </button>
         </div>
       </div>
       {source.error !== null && (
         <div class="inline-error" role="alert">
           <span>{errorText(source.error)}</span>
-          <button type="button" class="button" onClick={() => source.refresh()}>{t('archive_retry')}</button>
+          <button type="button" class="button" onClick={() => source.refresh()}>
+            {t('archive_retry')}
+          </button>
         </div>
       )}
       <MessageList

@@ -98,7 +98,9 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
               <span class="tree-toggle-space" aria-hidden="true" />
             )}
             <span class="tree-label">{node.label}</span>
-            <span class="tree-count" aria-hidden="true">{count}</span>
+            <span class="tree-count" aria-hidden="true">
+              {count}
+            </span>
           </li>
         );
       })}

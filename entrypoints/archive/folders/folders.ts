@@ -1,7 +1,7 @@
 // The folder tree as the app shows it: inbox with its months (newest first), sent, custom folders; localized names.
-import type { Folder } from '../../../utils/api/schemas';
-import { monthLabel } from '../../../utils/rules/months';
-import { t } from '../../../utils/i18n';
+import type { Folder } from '@/utils/api/schemas';
+import { monthLabel } from '@/utils/rules/months';
+import { t } from '@/utils/i18n';
 
 export interface TreeNode {
   id: string;
@@ -32,16 +32,22 @@ export function folderTree(folders: readonly Folder[], language: string): TreeNo
     kind: folder.kind,
     hasChildren,
   });
-  const months = folders
-    .filter((folder) => folder.kind === 'inbox-month')
-    .sort((a, b) => (b.month ?? b.id).localeCompare(a.month ?? a.id));
+  const months = folders.filter((folder) => folder.kind === 'inbox-month').sort((a, b) => (b.month ?? b.id).localeCompare(a.month ?? a.id));
   const inbox = folders.find((folder) => folder.kind === 'inbox');
   const sent = folders.filter((folder) => folder.kind === 'sent');
   const custom = folders.filter((folder) => folder.kind === 'custom').sort((a, b) => a.name.localeCompare(b.name, language));
   const inboxNode: TreeNode | null = inbox
     ? node(inbox, 1, months.length > 0)
     : months.length > 0
-      ? { id: 'inbox', label: t('archive_folder_inbox'), count: months.reduce((sum, m) => sum + m.messageCount, 0), level: 1, parentId: null, kind: 'inbox', hasChildren: true }
+      ? {
+          id: 'inbox',
+          label: t('archive_folder_inbox'),
+          count: months.reduce((sum, m) => sum + m.messageCount, 0),
+          level: 1,
+          parentId: null,
+          kind: 'inbox',
+          hasChildren: true,
+        }
       : null;
   return [
     ...(inboxNode ? [inboxNode] : []),
@@ -59,7 +65,9 @@ export function visibleNodes(nodes: readonly TreeNode[], expanded: ReadonlySet<s
 /** The folder a listing belongs to when an event names a month: the inbox view shows every month. */
 export function listingTouched(viewFolderId: string, changed: readonly string[] | undefined): boolean {
   if (!changed) return true;
-  return changed.some((id) => id === viewFolderId || (viewFolderId === 'inbox' && id.startsWith('inbox-')) || (id === 'inbox' && viewFolderId.startsWith('inbox-')));
+  return changed.some(
+    (id) => id === viewFolderId || (viewFolderId === 'inbox' && id.startsWith('inbox-')) || (id === 'inbox' && viewFolderId.startsWith('inbox-')),
+  );
 }
 
 /** Where a message may be moved: the inbox (it returns to its month), sent, and custom folders, except where it is. */

@@ -109,7 +109,11 @@ export function MessageList(props: MessageListProps) {
               style: { transform: `translateY(${item.start}px)`, height: `${rowHeight}px` },
             } as const;
             if (!summary) {
-              return <div key={item.key} {...common} class="row row-loading" aria-label={t('archive_loading_row')}><span class="skeleton" /></div>;
+              return (
+                <div key={item.key} {...common} class="row row-loading" aria-label={t('archive_loading_row')}>
+                  <span class="skeleton" />
+                </div>
+              );
             }
             const mode = props.modeOf(summary);
             return (
@@ -138,7 +142,11 @@ export function MessageList(props: MessageListProps) {
         </div>
       </div>
       {source.loaded && source.total === 0 && !source.error && <p class="list-empty">{props.emptyText}</p>}
-      {busy && <p class="list-empty" role="status">{t('archive_loading')}</p>}
+      {busy && (
+        <p class="list-empty" role="status">
+          {t('archive_loading')}
+        </p>
+      )}
     </div>
   );
 }

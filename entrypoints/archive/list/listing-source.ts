@@ -1,6 +1,6 @@
 // A folder's listing for the virtual list: fetched in fixed windows as rows come into view, a bounded number kept.
-import type { MessageSummary } from '../../../utils/api/schemas';
-import type { Freshness } from '../../../utils/background/freshness';
+import type { MessageSummary } from '@/utils/api/schemas';
+import type { Freshness } from '@/utils/rpc/fresh';
 import { Listeners, type RowSource } from './row-source';
 
 export interface ListingWindow {
@@ -33,7 +33,10 @@ export class ListingSource implements RowSource {
   private generation = 0;
   private lastRange: [number, number] = [0, 0];
 
-  constructor(private readonly fetchWindow: FetchWindow, options: ListingSourceOptions = {}) {
+  constructor(
+    private readonly fetchWindow: FetchWindow,
+    options: ListingSourceOptions = {},
+  ) {
     this.pageSize = options.pageSize ?? 100;
     this.maxPages = options.maxPages ?? 200;
   }

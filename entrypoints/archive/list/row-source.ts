@@ -1,5 +1,5 @@
 // The rows a message list shows, by index: loaded on demand (folders) or held in memory (search, expiring).
-import type { MessageSummary } from '../../../utils/api/schemas';
+import type { MessageSummary } from '@/utils/api/schemas';
 
 export interface RowSource {
   /** How many rows the list has (may grow as a listing is paged in). */

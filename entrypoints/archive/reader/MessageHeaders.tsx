@@ -10,7 +10,13 @@ type Person = { name: string; address: string };
 function people(list: readonly Person[]) {
   return list.map((person, i) => (
     <span key={i} class="person">
-      {person.name ? <>{person.name} <span class="address">&lt;{person.address}&gt;</span></> : person.address}
+      {person.name ? (
+        <>
+          {person.name} <span class="address">&lt;{person.address}&gt;</span>
+        </>
+      ) : (
+        person.address
+      )}
       {i < list.length - 1 ? ', ' : ''}
     </span>
   ));
@@ -32,18 +38,30 @@ export function MessageHeaders({ detail, headingId }: { detail: MessageDetail; h
   const window = deletionWindow(detail, locale);
   return (
     <header class="reader-headers">
-      <h2 id={headingId} class="reader-subject" tabIndex={-1}>{subjectOf(detail)}</h2>
+      <h2 id={headingId} class="reader-subject" tabIndex={-1}>
+        {subjectOf(detail)}
+      </h2>
       <dl class="header-list">
         <dt>{t('archive_header_from')}</dt>
         <dd>{people([detail.from])}</dd>
         <dt>{t('archive_header_to')}</dt>
         <dd>{detail.to.length ? people(detail.to) : peopleLabel([])}</dd>
-        {detail.cc.length > 0 && <><dt>{t('archive_header_cc')}</dt><dd>{people(detail.cc)}</dd></>}
+        {detail.cc.length > 0 && (
+          <>
+            <dt>{t('archive_header_cc')}</dt>
+            <dd>{people(detail.cc)}</dd>
+          </>
+        )}
         <dt>{t('archive_header_date')}</dt>
         <dd>{fullDate(detail.date, locale)}</dd>
         <dt>{t('archive_header_size')}</dt>
         <dd>{formatBytes(detail.size, locale)}</dd>
-        {window && <><dt>{t('archive_header_deletion')}</dt><dd class={`deletion-window${soon(detail.deleteFrom) ? ' deletion-soon' : ''}`}>{window}</dd></>}
+        {window && (
+          <>
+            <dt>{t('archive_header_deletion')}</dt>
+            <dd class={`deletion-window${soon(detail.deleteFrom) ? ' deletion-soon' : ''}`}>{window}</dd>
+          </>
+        )}
       </dl>
     </header>
   );
@@ -61,7 +79,11 @@ export function Attachments({ detail, onDownload }: { detail: MessageDetail; onD
             <button
               type="button"
               class="attachment"
-              aria-label={t('archive_download_attachment', attachment.filename || t('archive_unnamed_attachment'), formatBytes(attachment.size, locale))}
+              aria-label={t(
+                'archive_download_attachment',
+                attachment.filename || t('archive_unnamed_attachment'),
+                formatBytes(attachment.size, locale),
+              )}
               onClick={() => onDownload(attachment.index)}
             >
               <PaperclipIcon />

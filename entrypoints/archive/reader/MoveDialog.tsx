@@ -24,14 +24,26 @@ export function MoveDialog({ targets, busy, error, onMove, onCancel }: MoveDialo
         <label class="field">
           <span>{t('archive_move_to')}</span>
           <select value={target} onChange={(event) => setTarget((event.currentTarget as HTMLSelectElement).value)}>
-            {targets.map((folder) => <option key={folder.id} value={folder.id}>{folder.label}</option>)}
+            {targets.map((folder) => (
+              <option key={folder.id} value={folder.id}>
+                {folder.label}
+              </option>
+            ))}
           </select>
         </label>
         {targets.length === 0 && <p>{t('archive_move_none')}</p>}
-        {error && <p class="dialog-error" role="alert">{error}</p>}
+        {error && (
+          <p class="dialog-error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" class="button" onClick={onCancel}>{t('archive_cancel')}</button>
-          <button type="submit" class="button button-primary" data-action="confirm" disabled={busy || !target}>{busy ? t('archive_working') : t('archive_move_confirm')}</button>
+          <button type="button" class="button" onClick={onCancel}>
+            {t('archive_cancel')}
+          </button>
+          <button type="submit" class="button button-primary" data-action="confirm" disabled={busy || !target}>
+            {busy ? t('archive_working') : t('archive_move_confirm')}
+          </button>
         </div>
       </form>
     </Dialog>

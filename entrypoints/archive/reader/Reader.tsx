@@ -97,24 +97,65 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
   return (
     <article class="reader" aria-labelledby={headingId} onKeyDown={(event) => event.key === 'Escape' && !dialog && onClose()}>
       <div class="reader-actions" role="toolbar" aria-label={t('archive_message_actions')}>
-        <button type="button" class="button button-ghost" data-action="close-message" onClick={onClose}>{t('archive_close_message')}</button>
-        <button type="button" class="button button-primary" data-action="restore" data-state={restore} disabled={restore !== 'idle'} onClick={doRestore}>
+        <button type="button" class="button button-ghost" data-action="close-message" onClick={onClose}>
+          {t('archive_close_message')}
+        </button>
+        <button
+          type="button"
+          class="button button-primary"
+          data-action="restore"
+          data-state={restore}
+          disabled={restore !== 'idle'}
+          onClick={doRestore}
+        >
           {restore === 'busy' ? t('archive_restoring') : restore === 'done' ? t('archive_restored_short') : t('archive_restore')}
         </button>
-        <button type="button" class="button" data-action="download-eml" onClick={() => download({ kind: 'raw', id: summary.id })}>{t('archive_download_eml')}</button>
+        <button type="button" class="button" data-action="download-eml" onClick={() => download({ kind: 'raw', id: summary.id })}>
+          {t('archive_download_eml')}
+        </button>
         {writable && (
           <>
-            <button type="button" class="button" data-action="move" onClick={() => { setDialogError(null); setDialog('move'); }}>{t('archive_move')}</button>
-            <button type="button" class="button button-danger-ghost" data-action="delete" onClick={() => { setDialogError(null); setDialog('delete'); }}>{t('archive_delete')}</button>
+            <button
+              type="button"
+              class="button"
+              data-action="move"
+              onClick={() => {
+                setDialogError(null);
+                setDialog('move');
+              }}
+            >
+              {t('archive_move')}
+            </button>
+            <button
+              type="button"
+              class="button button-danger-ghost"
+              data-action="delete"
+              onClick={() => {
+                setDialogError(null);
+                setDialog('delete');
+              }}
+            >
+              {t('archive_delete')}
+            </button>
           </>
         )}
       </div>
-      {!writable && <p class="read-only-note" data-read-only-note>{t('archive_read_only_actions')}</p>}
-      {load.state === 'loading' && <p class="reader-status" role="status">{t('archive_loading_message')}</p>}
+      {!writable && (
+        <p class="read-only-note" data-read-only-note>
+          {t('archive_read_only_actions')}
+        </p>
+      )}
+      {load.state === 'loading' && (
+        <p class="reader-status" role="status">
+          {t('archive_loading_message')}
+        </p>
+      )}
       {load.state === 'error' && (
         <div class="reader-status" role="alert">
           <p>{errorText(load.error)}</p>
-          <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>{t('archive_retry')}</button>
+          <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>
+            {t('archive_retry')}
+          </button>
         </div>
       )}
       {load.state === 'ready' && (
@@ -124,7 +165,9 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
           {body && body.blocked > 0 && !allowRemote && (
             <div class="remote-banner" data-remote-blocked={body.blocked}>
               <span>{t('archive_remote_blocked', body.blocked)}</span>
-              <button type="button" class="button" data-action="show-remote" onClick={() => setAllowRemote(true)}>{t('archive_show_remote')}</button>
+              <button type="button" class="button" data-action="show-remote" onClick={() => setAllowRemote(true)}>
+                {t('archive_show_remote')}
+              </button>
             </div>
           )}
           {body ? (

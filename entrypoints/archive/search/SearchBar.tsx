@@ -46,12 +46,19 @@ export function SearchBar({ form, onChange, onClear }: SearchBarProps) {
           <input type="date" value={form.until} onInput={(event) => set({ until: value(event) })} />
         </label>
         <label class="field-inline">
-          <input type="checkbox" checked={form.hasAttachment} onChange={(event) => set({ hasAttachment: (event.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={form.hasAttachment}
+            onChange={(event) => set({ hasAttachment: (event.currentTarget as HTMLInputElement).checked })}
+          />
           <span>{t('archive_search_attachments')}</span>
         </label>
         <label class="field-inline">
           <span>{t('archive_search_scope')}</span>
-          <select value={form.scope} onChange={(event) => set({ scope: (event.currentTarget as HTMLSelectElement).value === 'folder' ? 'folder' : 'all' })}>
+          <select
+            value={form.scope}
+            onChange={(event) => set({ scope: (event.currentTarget as HTMLSelectElement).value === 'folder' ? 'folder' : 'all' })}
+          >
             <option value="all">{t('archive_search_scope_all')}</option>
             <option value="folder">{t('archive_search_scope_folder')}</option>
           </select>

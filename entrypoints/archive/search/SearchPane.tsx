@@ -30,10 +30,16 @@ export function SearchPane({ run, openId, onOpen, onEscape }: SearchPaneProps) {
       <div class="pane-header">
         <div class="pane-title">
           <h2 id="search-title">{t('archive_search_title')}</h2>
-          <span class="pane-count" role="status" data-search-status={run.remoteDone ? 'done' : 'running'}>{status}</span>
+          <span class="pane-count" role="status" data-search-status={run.remoteDone ? 'done' : 'running'}>
+            {status}
+          </span>
         </div>
       </div>
-      {run.remoteError !== null && <p class="inline-error" role="alert">{t('archive_search_remote_failed', errorText(run.remoteError))}</p>}
+      {run.remoteError !== null && (
+        <p class="inline-error" role="alert">
+          {t('archive_search_remote_failed', errorText(run.remoteError))}
+        </p>
+      )}
       <MessageList
         source={source}
         label={t('archive_search_title')}
@@ -46,7 +52,9 @@ export function SearchPane({ run, openId, onOpen, onEscape }: SearchPaneProps) {
       />
       {run.hasMore && run.remoteDone && (
         <div class="pane-footer">
-          <button type="button" class="button" onClick={() => run.loadMore()}>{t('archive_search_more')}</button>
+          <button type="button" class="button" onClick={() => run.loadMore()}>
+            {t('archive_search_more')}
+          </button>
         </div>
       )}
     </section>

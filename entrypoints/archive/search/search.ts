@@ -1,7 +1,7 @@
 // Search: the instant filter over cached summaries plus the provider's search, merged newest first without duplicates.
-import type { MessageSummary, SearchQuery } from '../../../utils/api/schemas';
+import type { MessageSummary, SearchQuery } from '@/utils/api/schemas';
 import type { ArchiveApi } from '../archive-client';
-import { newestFirst, type LocalFilter } from '../../../utils/rules/match';
+import { newestFirst, type LocalFilter } from '@/utils/rules/match';
 import { Listeners } from '../list/row-source';
 
 export interface SearchForm {
@@ -66,7 +66,11 @@ export function providerQueries(form: SearchForm, folderId: string | null, limit
   };
   const text = form.text.trim();
   if (!text) return [base];
-  return [{ ...base, q: text }, { ...base, from: text }, { ...base, to: text }];
+  return [
+    { ...base, q: text },
+    { ...base, from: text },
+    { ...base, to: text },
+  ];
 }
 
 /** One search as typed: local results at once, the provider's when they come, more pages on demand. */
@@ -83,7 +87,11 @@ export class SearchRun {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Listeners();
 
-  constructor(private readonly api: ArchiveApi, private readonly form: SearchForm, private readonly folderId: string | null) {
+  constructor(
+    private readonly api: ArchiveApi,
+    private readonly form: SearchForm,
+    private readonly folderId: string | null,
+  ) {
     this.queries = providerQueries(form, folderId);
   }
 
@@ -93,10 +101,13 @@ export class SearchRun {
 
   /** Starts the local filter now and the provider's search after `remoteDelayMs` (typing in between cancels it). */
   start(remoteDelayMs = 350): void {
-    this.api.filter(localFilterOf(this.form, this.folderId)).then(
-      (items) => this.update(() => (this.local = items)),
-      () => this.update(() => undefined),
-    ).finally(() => this.update(() => (this.localDone = true)));
+    this.api
+      .filter(localFilterOf(this.form, this.folderId))
+      .then(
+        (items) => this.update(() => (this.local = items)),
+        () => this.update(() => undefined),
+      )
+      .finally(() => this.update(() => (this.localDone = true)));
     this.timer = setTimeout(() => void this.fetchRemote(this.queries.map(() => undefined)), remoteDelayMs);
   }
 

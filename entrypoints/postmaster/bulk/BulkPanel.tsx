@@ -55,7 +55,12 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
   const finished = applied !== null && !running;
 
   return (
-    <Dialog title={t(pluralKey('postmaster_bulkTitle', mailboxes.length, locale), mailboxes.length)} busy={running} wide onClose={() => onClose(changed.current)}>
+    <Dialog
+      title={t(pluralKey('postmaster_bulkTitle', mailboxes.length, locale), mailboxes.length)}
+      busy={running}
+      wide
+      onClose={() => onClose(changed.current)}
+    >
       {applied === null ? (
         <fieldset class="pm-fieldset">
           <legend>{t('postmaster_bulkChoose')}</legend>
@@ -70,7 +75,11 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
           {kind === 'retention' ? (
             <div class="pm-choice-detail">
               <RetentionSelect value={months} onChange={setMonths} label={t('postmaster_bulkRetentionLabel')} />
-              {months !== null ? <p class="pm-note" role="note">{t('postmaster_bulkRetentionWarning', months)}</p> : null}
+              {months !== null ? (
+                <p class="pm-note" role="note">
+                  {t('postmaster_bulkRetentionWarning', months)}
+                </p>
+              ) : null}
             </div>
           ) : null}
           <label class="pm-choice">
@@ -98,15 +107,21 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
       <BulkResults outcomes={outcomes} idle={!running} onRetry={(mailbox) => applied && void run(applied, [mailbox])} />
 
       <p class="pm-bulk-summary" role="status" aria-live="polite">
-        {running ? t('postmaster_bulkRunning', done.length + failed.length, outcomes.length)
-          : finished ? (failed.length === 0 ? t('postmaster_bulkAllDone', done.length) : t('postmaster_bulkSomeFailed', done.length, failed.length))
+        {running
+          ? t('postmaster_bulkRunning', done.length + failed.length, outcomes.length)
+          : finished
+            ? failed.length === 0
+              ? t('postmaster_bulkAllDone', done.length)
+              : t('postmaster_bulkSomeFailed', done.length, failed.length)
             : ''}
       </p>
 
       <div class="pm-actions">
         {applied === null ? (
           <>
-            <button type="button" class="pm-button" onClick={() => onClose(false)}>{t('postmaster_cancel')}</button>
+            <button type="button" class="pm-button" onClick={() => onClose(false)}>
+              {t('postmaster_cancel')}
+            </button>
             <button type="button" class="pm-button pm-button-primary" onClick={() => void run(action, mailboxes)}>
               {t(pluralKey('postmaster_bulkApply', mailboxes.length, locale), mailboxes.length)}
             </button>
@@ -114,11 +129,22 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
         ) : (
           <>
             {failed.length > 0 && !running ? (
-              <button type="button" class="pm-button" onClick={() => void run(applied, failed.map((outcome) => outcome.mailbox))}>
+              <button
+                type="button"
+                class="pm-button"
+                onClick={() =>
+                  void run(
+                    applied,
+                    failed.map((outcome) => outcome.mailbox),
+                  )
+                }
+              >
                 {t('postmaster_bulkRetryFailed', failed.length)}
               </button>
             ) : null}
-            <button type="button" class="pm-button pm-button-primary" disabled={running} onClick={() => onClose(changed.current)}>{t('postmaster_close')}</button>
+            <button type="button" class="pm-button pm-button-primary" disabled={running} onClick={() => onClose(changed.current)}>
+              {t('postmaster_close')}
+            </button>
           </>
         )}
       </div>

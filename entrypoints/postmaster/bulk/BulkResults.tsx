@@ -28,14 +28,23 @@ export function BulkResults({ outcomes, onRetry, idle }: BulkResultsProps) {
     <ul class="pm-results" aria-label={t('postmaster_bulkResultsLabel')}>
       {outcomes.map((outcome) => (
         <li key={outcome.mailbox} class={`pm-result pm-result-${outcome.state}`} data-mailbox={outcome.mailbox} data-state={outcome.state}>
-          <span class="pm-result-icon" aria-hidden="true">{outcome.state === 'done' ? '✓' : outcome.state === 'failed' ? '✕' : outcome.state === 'running' ? '…' : '•'}</span>
+          <span class="pm-result-icon" aria-hidden="true">
+            {outcome.state === 'done' ? '✓' : outcome.state === 'failed' ? '✕' : outcome.state === 'running' ? '…' : '•'}
+          </span>
           <span class="pm-result-mailbox">{outcome.mailbox}</span>
           <span class="pm-result-state">{t(STATE_KEYS[outcome.state])}</span>
           {outcome.state === 'failed' && idle ? (
-            <button type="button" class="pm-button pm-button-small" aria-label={t('postmaster_bulkRetryOne', outcome.mailbox)} onClick={() => onRetry(outcome.mailbox)}>
+            <button
+              type="button"
+              class="pm-button pm-button-small"
+              aria-label={t('postmaster_bulkRetryOne', outcome.mailbox)}
+              onClick={() => onRetry(outcome.mailbox)}
+            >
               {t('postmaster_retry')}
             </button>
-          ) : <span />}
+          ) : (
+            <span />
+          )}
           {outcome.state === 'failed' ? <span class="pm-result-error">{bulkErrorText(outcome.error)}</span> : null}
         </li>
       ))}

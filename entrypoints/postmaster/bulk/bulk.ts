@@ -3,10 +3,7 @@ import type { ArchiveErrorData } from '@/utils/api/errors';
 import { ArchiveError } from '@/utils/api/errors';
 import type { RetentionMonths } from '@/utils/rules/retention';
 
-export type BulkAction =
-  | { kind: 'enable' }
-  | { kind: 'retention'; months: RetentionMonths | null }
-  | { kind: 'imap'; on: boolean };
+export type BulkAction = { kind: 'enable' } | { kind: 'retention'; months: RetentionMonths | null } | { kind: 'imap'; on: boolean };
 
 export type BulkState = 'pending' | 'running' | 'done' | 'failed';
 

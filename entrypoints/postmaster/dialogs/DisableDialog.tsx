@@ -44,24 +44,43 @@ export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) 
       <Dialog title={t('postmaster_disableDoneTitle')} onClose={() => onClose(true)}>
         <p role="status">{t('postmaster_disableDone', mailbox)}</p>
         <div class="pm-actions">
-          <button type="button" class="pm-button pm-button-primary" data-autofocus onClick={() => onClose(true)}>{t('postmaster_close')}</button>
+          <button type="button" class="pm-button pm-button-primary" data-autofocus onClick={() => onClose(true)}>
+            {t('postmaster_close')}
+          </button>
         </div>
       </Dialog>
     );
   }
 
   return (
-    <Dialog title={t('postmaster_disableTitle', mailbox)} role="alertdialog" tone="danger" busy={phase === 'running'} describedBy={`${id}-warning`} onClose={() => onClose(false)}>
+    <Dialog
+      title={t('postmaster_disableTitle', mailbox)}
+      role="alertdialog"
+      tone="danger"
+      busy={phase === 'running'}
+      describedBy={`${id}-warning`}
+      onClose={() => onClose(false)}
+    >
       <div id={`${id}-warning`} class="pm-warning">
-        <p><strong>{t('postmaster_disableWarning')}</strong></p>
+        <p>
+          <strong>{t('postmaster_disableWarning')}</strong>
+        </p>
         {status?.enabled ? (
-          <p data-archive-size>{t(pluralKey('postmaster_disableContents', status.messageCount, locale), formatNumber(status.messageCount, locale), formatBytes(status.usedBytes, locale))}</p>
+          <p data-archive-size>
+            {t(
+              pluralKey('postmaster_disableContents', status.messageCount, locale),
+              formatNumber(status.messageCount, locale),
+              formatBytes(status.usedBytes, locale),
+            )}
+          </p>
         ) : null}
         <p>{t('postmaster_disableIrreversible')}</p>
       </div>
       <ExportFirst state={exporter.state} onStart={() => void exporter.start()} disabled={phase === 'running'} />
       <div class="pm-field">
-        <label for={`${id}-confirm`}>{t('postmaster_disableTypeLabel')} <strong class="pm-code">{mailbox}</strong></label>
+        <label for={`${id}-confirm`}>
+          {t('postmaster_disableTypeLabel')} <strong class="pm-code">{mailbox}</strong>
+        </label>
         <input
           id={`${id}-confirm`}
           class="pm-input"
@@ -83,10 +102,22 @@ export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) 
         </p>
       </div>
       {exporter.running ? <p class="pm-note">{t('postmaster_disableWaitExport')}</p> : null}
-      {error ? <p class="pm-alert" role="alert">{t('postmaster_disableFailed')} {t(error.messageKey)}</p> : null}
+      {error ? (
+        <p class="pm-alert" role="alert">
+          {t('postmaster_disableFailed')} {t(error.messageKey)}
+        </p>
+      ) : null}
       <div class="pm-actions">
-        <button type="button" class="pm-button" onClick={() => onClose(false)} disabled={phase === 'running'}>{t('postmaster_cancel')}</button>
-        <button type="button" class="pm-button pm-button-danger" disabled={!matches || phase === 'running' || exporter.running} aria-busy={phase === 'running'} onClick={() => void disable()}>
+        <button type="button" class="pm-button" onClick={() => onClose(false)} disabled={phase === 'running'}>
+          {t('postmaster_cancel')}
+        </button>
+        <button
+          type="button"
+          class="pm-button pm-button-danger"
+          disabled={!matches || phase === 'running' || exporter.running}
+          aria-busy={phase === 'running'}
+          onClick={() => void disable()}
+        >
           {phase === 'running' ? t('postmaster_disableRunning') : t('postmaster_disableConfirm')}
         </button>
       </div>

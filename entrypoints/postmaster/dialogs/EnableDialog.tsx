@@ -25,9 +25,15 @@ export function EnableDialog({ mailbox, origin, onClose }: { mailbox: string; or
     <Dialog title={t('postmaster_enableTitle', mailbox)} busy={running} onClose={() => onClose(false)}>
       <p>{t('postmaster_enableText')}</p>
       <p class="pm-muted">{t('postmaster_enableDefaults')}</p>
-      {error ? <p class="pm-alert" role="alert">{t('postmaster_changeFailed')} {t(error.messageKey)}</p> : null}
+      {error ? (
+        <p class="pm-alert" role="alert">
+          {t('postmaster_changeFailed')} {t(error.messageKey)}
+        </p>
+      ) : null}
       <div class="pm-actions">
-        <button type="button" class="pm-button" onClick={() => onClose(false)} disabled={running}>{t('postmaster_cancel')}</button>
+        <button type="button" class="pm-button" onClick={() => onClose(false)} disabled={running}>
+          {t('postmaster_cancel')}
+        </button>
         <button type="button" class="pm-button pm-button-primary" data-autofocus aria-busy={running} disabled={running} onClick={() => void enable()}>
           {running ? t('postmaster_enableRunning') : t('postmaster_enableConfirm')}
         </button>

@@ -12,7 +12,9 @@ export function ExportFirst({ state, onStart, disabled }: { state: ExportState; 
         <button type="button" class="pm-button" onClick={onStart} disabled={disabled || running} aria-describedby="pm-export-hint">
           {state.phase === 'complete' || state.phase === 'failed' ? t('postmaster_exportAgain') : t('postmaster_exportFirst')}
         </button>
-        <span id="pm-export-hint" class="pm-muted">{t('postmaster_exportHint')}</span>
+        <span id="pm-export-hint" class="pm-muted">
+          {t('postmaster_exportHint')}
+        </span>
       </div>
       {state.phase === 'running' ? (
         <progress
@@ -21,12 +23,20 @@ export function ExportFirst({ state, onStart, disabled }: { state: ExportState; 
           max={state.totalBytes ?? undefined}
           value={state.totalBytes ? state.receivedBytes : undefined}
         />
-      ) : state.phase === 'starting' ? <progress class="pm-progress" aria-label={t('postmaster_exportProgressLabel')} /> : null}
+      ) : state.phase === 'starting' ? (
+        <progress class="pm-progress" aria-label={t('postmaster_exportProgressLabel')} />
+      ) : null}
       <p class="pm-export-status" role="status" aria-live="polite">
-        {state.phase === 'starting' ? t('postmaster_exportStarting')
+        {state.phase === 'starting'
+          ? t('postmaster_exportStarting')
           : state.phase === 'running'
             ? state.totalBytes
-              ? t('postmaster_exportProgress', formatBytes(state.receivedBytes, locale), formatBytes(state.totalBytes, locale), formatPercent(state.receivedBytes / state.totalBytes, locale))
+              ? t(
+                  'postmaster_exportProgress',
+                  formatBytes(state.receivedBytes, locale),
+                  formatBytes(state.totalBytes, locale),
+                  formatPercent(state.receivedBytes / state.totalBytes, locale),
+                )
               : t('postmaster_exportProgressUnknown', formatBytes(state.receivedBytes, locale))
             : state.phase === 'complete'
               ? t('postmaster_exportComplete', state.filename ?? 'archivio.mbox', formatBytes(state.receivedBytes, locale))

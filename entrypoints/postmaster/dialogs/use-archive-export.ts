@@ -32,7 +32,11 @@ export function useArchiveExport(mailbox: string, origin: string | null) {
         return;
       }
       if (item.state === 'complete') {
-        setState({ phase: 'complete', receivedBytes: item.bytesReceived, filename: item.filename ? item.filename.split(/[\\/]/).pop() ?? null : null });
+        setState({
+          phase: 'complete',
+          receivedBytes: item.bytesReceived,
+          filename: item.filename ? (item.filename.split(/[\\/]/).pop() ?? null) : null,
+        });
         return;
       }
       if (item.state === 'interrupted') {

@@ -45,13 +45,21 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
   if (!status) {
     return (
       <section class="pm-tab" aria-labelledby="pm-tab-title" aria-busy={loading}>
-        <h2 id="pm-tab-title" class="pm-title">{t('postmaster_tabTitle')}</h2>
+        <h2 id="pm-tab-title" class="pm-title">
+          {t('postmaster_tabTitle')}
+        </h2>
         {loadError ? (
           <div class="pm-alert" role="alert">
             <p>{t(loadError.messageKey)}</p>
-            <button type="button" class="pm-button" onClick={() => void reload()}>{t('postmaster_retry')}</button>
+            <button type="button" class="pm-button" onClick={() => void reload()}>
+              {t('postmaster_retry')}
+            </button>
           </div>
-        ) : <p class="pm-muted" role="status">{t('postmaster_loading')}</p>}
+        ) : (
+          <p class="pm-muted" role="status">
+            {t('postmaster_loading')}
+          </p>
+        )}
       </section>
     );
   }
@@ -63,15 +71,23 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
   return (
     <section class="pm-tab" aria-labelledby="pm-tab-title" data-mailbox={mailbox} data-enabled={String(enabled)}>
       <header class="pm-tab-header">
-        <h2 id="pm-tab-title" class="pm-title">{t('postmaster_tabTitle')}</h2>
+        <h2 id="pm-tab-title" class="pm-title">
+          {t('postmaster_tabTitle')}
+        </h2>
         <p class="pm-muted">{t('postmaster_tabIntro', mailbox)}</p>
       </header>
       {failure ? (
         <div class="pm-alert" role="alert" data-failed-setting={failure.setting}>
-          <p>{t('postmaster_changeFailed')} {t(failure.error.messageKey)}</p>
+          <p>
+            {t('postmaster_changeFailed')} {t(failure.error.messageKey)}
+          </p>
         </div>
       ) : null}
-      {freshness?.stale && freshness.offline ? <p class="pm-note" role="status">{t('postmaster_offline')}</p> : null}
+      {freshness?.stale && freshness.offline ? (
+        <p class="pm-note" role="status">
+          {t('postmaster_offline')}
+        </p>
+      ) : null}
 
       <div class="pm-card pm-settings">
         <Switch

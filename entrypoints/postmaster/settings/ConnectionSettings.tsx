@@ -11,8 +11,14 @@ export function ConnectionSettings({ status, displayName }: { status: ArchiveSta
   const settings = useMemo(() => clientSettings(status, activeProfile, t, displayName), [status, displayName]);
   return (
     <section class="pm-card" aria-labelledby="pm-connection-title">
-      <h3 id="pm-connection-title" class="pm-card-title">{t('postmaster_connectionTitle')}</h3>
-      {status.imapAccess ? null : <p class="pm-note" data-imap-off>{t('postmaster_connectionImapOff')}</p>}
+      <h3 id="pm-connection-title" class="pm-card-title">
+        {t('postmaster_connectionTitle')}
+      </h3>
+      {status.imapAccess ? null : (
+        <p class="pm-note" data-imap-off>
+          {t('postmaster_connectionImapOff')}
+        </p>
+      )}
       <div class="pm-groups">
         <SettingGroups settings={settings} idPrefix="pm" headingLevel={4} groupClass="pm-group" titleClass="pm-group-title" />
       </div>

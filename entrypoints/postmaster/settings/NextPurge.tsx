@@ -7,7 +7,12 @@ export function nextPurgeText(status: Pick<ArchiveStatus, 'retentionMonths' | 'n
   if (status.retentionMonths === null) return t('postmaster_purgeNever');
   const next = status.nextPurge;
   if (!next || next.count === 0) return t('postmaster_purgeNone');
-  return t(pluralKey('postmaster_purgeWindow', next.count, locale), formatNumber(next.count, locale), formatDateWithArticle(next.dueFrom, locale), formatDateWithArticle(next.dueTo, locale));
+  return t(
+    pluralKey('postmaster_purgeWindow', next.count, locale),
+    formatNumber(next.count, locale),
+    formatDateWithArticle(next.dueFrom, locale),
+    formatDateWithArticle(next.dueTo, locale),
+  );
 }
 
 export function NextPurge({ status }: { status: ArchiveStatus }) {

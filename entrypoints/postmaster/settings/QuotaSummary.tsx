@@ -11,13 +11,21 @@ export function QuotaSummary({ status }: { status: ArchiveStatus }) {
   const planName = status.planName || activeProfile.plans[status.plan];
   return (
     <section class="pm-card" aria-labelledby="pm-quota-title">
-      <h3 id="pm-quota-title" class="pm-card-title">{t('postmaster_quotaTitle')}</h3>
+      <h3 id="pm-quota-title" class="pm-card-title">
+        {t('postmaster_quotaTitle')}
+      </h3>
       <QuotaBar usedBytes={status.usedBytes} quotaBytes={status.quotaBytes} full={status.full} locale={locale} label={t('postmaster_quotaUsed')} />
-      <p class="pm-muted" data-message-count={status.messageCount}>{t('postmaster_quotaMessages', formatNumber(status.messageCount, locale))}</p>
+      <p class="pm-muted" data-message-count={status.messageCount}>
+        {t('postmaster_quotaMessages', formatNumber(status.messageCount, locale))}
+      </p>
       <p class="pm-plan">
-        <span>{t('postmaster_quotaPlan')} <strong data-plan={status.plan}>{planName}</strong></span>
+        <span>
+          {t('postmaster_quotaPlan')} <strong data-plan={status.plan}>{planName}</strong>
+        </span>
         {status.plan === 'unlimited' ? null : (
-          <a href={httpUrl(status.upgradeUrl, activeProfile.upgradeUrl)} target="_blank" rel="noopener noreferrer">{t('postmaster_quotaUpgrade')}</a>
+          <a href={httpUrl(status.upgradeUrl, activeProfile.upgradeUrl)} target="_blank" rel="noopener noreferrer">
+            {t('postmaster_quotaUpgrade')}
+          </a>
         )}
       </p>
     </section>

@@ -24,8 +24,14 @@ export function RetentionSelect({ value, onChange, disabled = false, busy = fals
   return (
     <div class="pm-setting pm-setting-select">
       <div class="pm-setting-text">
-        <label for={`${id}-select`} class="pm-setting-label">{label ?? t('postmaster_retentionLabel')}</label>
-        {showNote ? <div id={`${id}-note`} class="pm-setting-desc">{t('postmaster_retentionNote')}</div> : null}
+        <label for={`${id}-select`} class="pm-setting-label">
+          {label ?? t('postmaster_retentionLabel')}
+        </label>
+        {showNote ? (
+          <div id={`${id}-note`} class="pm-setting-desc">
+            {t('postmaster_retentionNote')}
+          </div>
+        ) : null}
       </div>
       <select
         id={`${id}-select`}
@@ -41,7 +47,11 @@ export function RetentionSelect({ value, onChange, disabled = false, busy = fals
         }}
       >
         <option value={NEVER}>{retentionLabel(null)}</option>
-        {RETENTION_MONTHS.map((months) => <option key={months} value={String(months)}>{retentionLabel(months)}</option>)}
+        {RETENTION_MONTHS.map((months) => (
+          <option key={months} value={String(months)}>
+            {retentionLabel(months)}
+          </option>
+        ))}
       </select>
     </div>
   );

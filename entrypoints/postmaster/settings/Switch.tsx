@@ -19,8 +19,14 @@ export function Switch({ label, checked, onChange, stateText, description, busy 
   return (
     <div class="pm-setting">
       <div class="pm-setting-text">
-        <span id={`${id}-label`} class="pm-setting-label">{label}</span>
-        {description ? <div id={`${id}-desc`} class="pm-setting-desc">{description}</div> : null}
+        <span id={`${id}-label`} class="pm-setting-label">
+          {label}
+        </span>
+        {description ? (
+          <div id={`${id}-desc`} class="pm-setting-desc">
+            {description}
+          </div>
+        ) : null}
       </div>
       <button
         type="button"
@@ -33,7 +39,9 @@ export function Switch({ label, checked, onChange, stateText, description, busy 
         disabled={disabled || busy}
         onClick={() => onChange(!checked)}
       >
-        <span class="pm-switch-track" aria-hidden="true"><span class="pm-switch-thumb" /></span>
+        <span class="pm-switch-track" aria-hidden="true">
+          <span class="pm-switch-thumb" />
+        </span>
         <span class="pm-switch-state">{stateText ?? (checked ? t('postmaster_switchOn') : t('postmaster_switchOff'))}</span>
       </button>
     </div>

@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
-import { isChangeEvent } from '@/utils/background/events';
-import type { Freshness } from '@/utils/background/freshness';
+import { isChangeEvent } from '@/utils/rpc/events';
+import type { Freshness } from '@/utils/rpc/fresh';
 import { rpc } from '@/utils/rpc/client';
 
 export interface MailboxStatusState {

@@ -36,7 +36,10 @@ export class ArchiveTabController {
   private navControl: HTMLElement | null = null;
   private navigation: HTMLElement | null = null;
 
-  constructor(private readonly adapter: WebmailAdapter, private readonly doc: Document) {}
+  constructor(
+    private readonly adapter: WebmailAdapter,
+    private readonly doc: Document,
+  ) {}
 
   get isOpen(): boolean {
     return this.state !== null;
@@ -225,9 +228,10 @@ export class ArchiveTabController {
     control?.removeAttribute('aria-current');
     // Give the host its mark back unless it already moved it (it re-marks on its own navigation).
     const hostMarked = this.navigation ? hostCurrentControls(this.navigation).length > 0 : true;
-    if (!hostMarked) for (const { control: hostControl, value } of state?.hostCurrent ?? []) {
-      if (hostControl.isConnected) hostControl.setAttribute('aria-current', value);
-    }
+    if (!hostMarked)
+      for (const { control: hostControl, value } of state?.hostCurrent ?? []) {
+        if (hostControl.isConnected) hostControl.setAttribute('aria-current', value);
+      }
   }
 
   destroy(): void {

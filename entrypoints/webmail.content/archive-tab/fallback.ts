@@ -43,7 +43,10 @@ export function createLauncher(doc: Document, scheme: ColorScheme, onActivate: (
     event.preventDefault();
     onActivate();
   });
-  root.append(style(doc, `${palette}
+  root.append(
+    style(
+      doc,
+      `${palette}
     :host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; }
     button {
       font: 600 14px/20px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -52,7 +55,10 @@ export function createLauncher(doc: Document, scheme: ColorScheme, onActivate: (
     }
     button:hover { filter: brightness(1.08); }
     button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
-  `), button);
+  `,
+    ),
+    button,
+  );
   return host;
 }
 
@@ -89,7 +95,10 @@ export function createPanel(doc: Document, scheme: ColorScheme, onClose: () => v
       onClose();
     }
   });
-  root.append(style(doc, `${palette}
+  root.append(
+    style(
+      doc,
+      `${palette}
     :host { all: initial; position: fixed; inset: 24px; z-index: 2147483646; }
     section {
       display: flex; flex-direction: column; width: 100%; height: 100%; box-sizing: border-box; overflow: hidden;
@@ -107,6 +116,9 @@ export function createPanel(doc: Document, scheme: ColorScheme, onClose: () => v
     }
     button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
     .body { flex: 1; min-height: 0; }
-  `), dialog);
+  `,
+    ),
+    dialog,
+  );
   return { host, body, closeButton };
 }

@@ -74,10 +74,13 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
             reportDetectionFailure(adapter.id, adapter.contentArea(doc) ? ['navigation'] : ['navigation', 'content area'], doc);
           }
         } else if (graceTimer === undefined) {
-          graceTimer = win.setTimeout(() => {
-            graceTimer = undefined;
-            check();
-          }, MISSING_GRACE_MS - (Date.now() - missingSince));
+          graceTimer = win.setTimeout(
+            () => {
+              graceTimer = undefined;
+              check();
+            },
+            MISSING_GRACE_MS - (Date.now() - missingSince),
+          );
         }
       }
     }
@@ -120,14 +123,24 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
   ctx.addEventListener(win, 'hashchange', () => followUrl(new URL(win.location.href)));
   ctx.addEventListener(win, 'resize', () => controller.refresh());
   // Leaving through the host's own navigation shows its content again at once, even if its URL does not change.
-  ctx.addEventListener(doc, 'click', (event) => {
-    if (controller.isOpen && navigation && isHostNavClick(event.composedPath(), navigation)) controller.close();
-  }, { capture: true });
-  ctx.addEventListener(win, 'keydown', (event) => {
-    if (!isArchiveShortcut(event)) return;
-    event.preventDefault();
-    openFromUser(controller.currentView ?? '');
-  }, { capture: true });
+  ctx.addEventListener(
+    doc,
+    'click',
+    (event) => {
+      if (controller.isOpen && navigation && isHostNavClick(event.composedPath(), navigation)) controller.close();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    win,
+    'keydown',
+    (event) => {
+      if (!isArchiveShortcut(event)) return;
+      event.preventDefault();
+      openFromUser(controller.currentView ?? '');
+    },
+    { capture: true },
+  );
   // Our own frame may ask to be closed (e.g. Esc in the panel); only the extension's origin is listened to.
   const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
   ctx.addEventListener(win, 'message', (event) => {

@@ -56,7 +56,9 @@ export function removeNavItems(nav: ParentNode): void {
 
 /** The host's controls of a navigation list that point at the current section (their aria-current). */
 export function hostCurrentControls(nav: ParentNode): HTMLElement[] {
-  return [...nav.querySelectorAll<HTMLElement>('[aria-current]')].filter((control) => !control.closest(OUR) && control.getAttribute('aria-current') !== 'false');
+  return [...nav.querySelectorAll<HTMLElement>('[aria-current]')].filter(
+    (control) => !control.closest(OUR) && control.getAttribute('aria-current') !== 'false',
+  );
 }
 
 /** Whether a click path went through one of the host's own controls in `nav` (not ours). */

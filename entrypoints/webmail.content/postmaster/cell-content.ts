@@ -38,7 +38,12 @@ export function factsText(archive: Pick<MailboxArchive, 'writable' | 'imapAccess
 }
 
 /** Fills a cell's shadow root; built with text nodes only. `onEnable` opens the confirmation frame. */
-export function renderCell(root: ShadowRoot, mailbox: string, archive: MailboxArchive | null | undefined, onEnable: (button: HTMLElement) => void): void {
+export function renderCell(
+  root: ShadowRoot,
+  mailbox: string,
+  archive: MailboxArchive | null | undefined,
+  onEnable: (button: HTMLElement) => void,
+): void {
   const doc = root.ownerDocument;
   const style = doc.createElement('style');
   style.textContent = CELL_CSS;

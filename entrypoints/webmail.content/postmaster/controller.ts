@@ -1,6 +1,6 @@
 // The postmaster's additions to mailbox management, while a postmaster is signed in: column, tab, dialogs, bulk.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isChangeEvent } from '@/utils/background/events';
+import { isChangeEvent } from '@/utils/rpc/events';
 import { t } from '@/utils/i18n';
 import type { FrameParams } from '@/utils/frames/postmaster-url';
 import { rpc } from '@/utils/rpc/client';
@@ -30,10 +30,21 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
   const dialogParams = (view: FrameParams['view'], mailboxes: string[]): FrameParams => ({ view, mailboxes, origin, scheme: scheme() });
 
   const openDialog = (view: 'enable' | 'disable' | 'bulk', mailboxes: string[], returnFocus: HTMLElement | null) => {
-    const title = view === 'bulk' ? t('postmaster_bulkFrameTitle') : view === 'enable' ? t('postmaster_enableFrameTitle', mailboxes[0]!) : t('postmaster_disableFrameTitle', mailboxes[0]!);
-    dialogs.show(dialogParams(view, mailboxes), title, returnFocus, (changed) => {
-      if (changed) scheduleRefresh();
-    }, (next, mailbox) => openDialog(next, [mailbox], returnFocus));
+    const title =
+      view === 'bulk'
+        ? t('postmaster_bulkFrameTitle')
+        : view === 'enable'
+          ? t('postmaster_enableFrameTitle', mailboxes[0]!)
+          : t('postmaster_disableFrameTitle', mailboxes[0]!);
+    dialogs.show(
+      dialogParams(view, mailboxes),
+      title,
+      returnFocus,
+      (changed) => {
+        if (changed) scheduleRefresh();
+      },
+      (next, mailbox) => openDialog(next, [mailbox], returnFocus),
+    );
   };
 
   const column = new MailboxColumn({

@@ -103,9 +103,16 @@ export class MailboxArchiveTab {
       if (event.defaultPrevented) return;
       const current = (event.target as Element | null)?.closest<HTMLElement>(TAB_SELECTOR);
       if (!current || !mounted.tablist.contains(current)) return;
-      const tabs = [...mounted.tablist.querySelectorAll<HTMLElement>(TAB_SELECTOR)].filter((candidate) => !candidate.hidden && candidate.getAttribute('aria-disabled') !== 'true');
+      const tabs = [...mounted.tablist.querySelectorAll<HTMLElement>(TAB_SELECTOR)].filter(
+        (candidate) => !candidate.hidden && candidate.getAttribute('aria-disabled') !== 'true',
+      );
       const index = tabs.indexOf(current);
-      const targets: Record<string, number> = { ArrowRight: (index + 1) % tabs.length, ArrowLeft: (index - 1 + tabs.length) % tabs.length, Home: 0, End: tabs.length - 1 };
+      const targets: Record<string, number> = {
+        ArrowRight: (index + 1) % tabs.length,
+        ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+        Home: 0,
+        End: tabs.length - 1,
+      };
       const next = tabs[targets[event.key] ?? -1];
       if (!next) return;
       event.preventDefault();

@@ -68,7 +68,13 @@ export class DialogLayer {
 
   constructor(private readonly hub: FrameHub) {}
 
-  show(params: FrameParams, title: string, returnFocus: HTMLElement | null, onClose: (changed: boolean) => void, onOpen?: (view: 'disable' | 'enable', mailbox: string) => void): DialogHandle {
+  show(
+    params: FrameParams,
+    title: string,
+    returnFocus: HTMLElement | null,
+    onClose: (changed: boolean) => void,
+    onOpen?: (view: 'disable' | 'enable', mailbox: string) => void,
+  ): DialogHandle {
     this.close();
     const host = document.createElement('div');
     host.setAttribute('data-archivio-dialog', params.view);

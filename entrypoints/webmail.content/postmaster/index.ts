@@ -1,6 +1,6 @@
 // Postmaster feature: mounted only while the webmail's session belongs to the domain's postmaster.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isChangeEvent } from '@/utils/background/events';
+import { isChangeEvent } from '@/utils/rpc/events';
 import { rpc } from '@/utils/rpc/client';
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { mountPostmaster, type PostmasterUi } from './controller';

@@ -102,9 +102,7 @@ export const archiveFolderRoutes: Route[] = [
       const { name } = await readBody(ctx, NewFolder);
       const folder = await ctx.services.lock.run(() => {
         requireWritableArchive(ctx, address);
-        const taken = ctx.services.archives
-          .folders(address)
-          .some((f) => f.kind === 'custom' && f.name.toLowerCase() === name.toLowerCase());
+        const taken = ctx.services.archives.folders(address).some((f) => f.kind === 'custom' && f.name.toLowerCase() === name.toLowerCase());
         if (taken) throw invalid('A folder with this name already exists');
         return createCustomFolder(ctx.services, address, name);
       });

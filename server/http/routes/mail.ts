@@ -35,9 +35,7 @@ function mailSummary(row: MessageRow) {
 }
 
 function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    new MailComposer(options).compile().build((error, message) => (error ? reject(error) : resolve(message))),
-  );
+  return new Promise((resolve, reject) => new MailComposer(options).compile().build((error, message) => (error ? reject(error) : resolve(message))));
 }
 
 export const mailRoutes: Route[] = [
@@ -118,7 +116,12 @@ export const mailRoutes: Route[] = [
         text: body.text,
         date: ctx.services.clock.now(),
       });
-      const reports = await submit(ctx.services, account.address, raw, body.to.map((a) => a.toLowerCase()));
+      const reports = await submit(
+        ctx.services,
+        account.address,
+        raw,
+        body.to.map((a) => a.toLowerCase()),
+      );
       sendJson(ctx, 200, { id: reports[0]?.mailboxMessageId });
     },
   },

@@ -64,10 +64,7 @@ export const testModeRoutes: Route[] = [
     pattern: '/api/test/mailboxes/:address/quota',
     handler: async (ctx) => {
       const address = ctx.params.address as string;
-      const { quotaBytes } = await readBody(
-        ctx,
-        v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
-      );
+      const { quotaBytes } = await readBody(ctx, v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }));
       if (!ctx.services.accounts.get(address)) throw notFound('No such mailbox');
       await ctx.services.lock.run(() =>
         ctx.services.archives.update(address, {

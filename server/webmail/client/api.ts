@@ -49,7 +49,11 @@ export interface MailboxInfo {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -70,8 +74,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(response.status, typeof error?.code === 'string' ? error.code : 'internal',
-      typeof error?.message === 'string' ? error.message : `Errore ${response.status}`);
+    throw new ApiError(
+      response.status,
+      typeof error?.code === 'string' ? error.code : 'internal',
+      typeof error?.message === 'string' ? error.message : `Errore ${response.status}`,
+    );
   }
   if (payload === null) throw new ApiError(response.status, 'internal', 'Risposta non valida dal server.');
   return payload as T;
@@ -85,8 +92,10 @@ export const api = {
   signOut: () => request<void>('DELETE', '/api/session'),
   folders: () => request<{ folders: Folder[] }>('GET', '/api/mail/folders'),
   messages: (folderId: string, cursor?: string | null) =>
-    request<{ items: MailSummary[]; nextCursor: string | null }>('GET',
-      `/api/mail/folders/${segment(folderId)}/messages?limit=50${cursor ? `&cursor=${segment(cursor)}` : ''}`),
+    request<{ items: MailSummary[]; nextCursor: string | null }>(
+      'GET',
+      `/api/mail/folders/${segment(folderId)}/messages?limit=50${cursor ? `&cursor=${segment(cursor)}` : ''}`,
+    ),
   message: (id: string) => request<MailDetail>('GET', `/api/mail/messages/${segment(id)}`),
   deleteMessage: (id: string) => request<void>('DELETE', `/api/mail/messages/${segment(id)}`),
   send: (to: string[], subject: string, text: string) => request<{ id: string }>('POST', '/api/mail/send', { to, subject, text }),

@@ -74,9 +74,15 @@ function announceRoute(route: Route): void {
 
 function simpleView(title: string, text: string, link?: [string, string]): (element: HTMLElement) => View {
   return (element) => {
-    element.append(h('section', { attrs: { class: 'panel narrow' } },
-      h('h1', { attrs: { tabindex: '-1' } }, title), h('p', null, text),
-      link ? h('p', null, h('a', { attrs: { href: link[0] } }, link[1])) : null));
+    element.append(
+      h(
+        'section',
+        { attrs: { class: 'panel narrow' } },
+        h('h1', { attrs: { tabindex: '-1' } }, title),
+        h('p', null, text),
+        link ? h('p', null, h('a', { attrs: { href: link[0] } }, link[1])) : null,
+      ),
+    );
     return { update: () => false };
   };
 }
@@ -108,9 +114,12 @@ function render(): void {
       showView(route, (element) => mountImpostazioni(element, ctx));
       return;
     case 'gestione':
-      showView(route, account.role === 'postmaster'
-        ? (element) => mountGestione(element, route, ctx)
-        : simpleView('Accesso non consentito', 'La Gestione è riservata al postmaster del dominio.', [defaultHash, 'Torna alla posta']));
+      showView(
+        route,
+        account.role === 'postmaster'
+          ? (element) => mountGestione(element, route, ctx)
+          : simpleView('Accesso non consentito', 'La Gestione è riservata al postmaster del dominio.', [defaultHash, 'Torna alla posta']),
+      );
       return;
     case 'archivio':
       // Reserved for the Archivio extension: the app steps aside and leaves <main id="content"> to it.

@@ -29,13 +29,15 @@ const views: readonly ViewName[] = ['accesso', 'posta', 'rubrica', 'impostazioni
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head = '', ...rest] = path.split('/');
-  const parts = rest.filter((part) => part !== '').map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  const parts = rest
+    .filter((part) => part !== '')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   const view = (views as readonly string[]).includes(head) ? (head as ViewName) : 'non-trovata';
   return { view, parts, hash };
 }

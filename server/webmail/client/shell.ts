@@ -10,20 +10,31 @@ export function mountShell(account: Account, onSignOut: () => void): void {
   unmountShell();
   const header = document.querySelector('header.topbar');
   if (!header) return;
-  const link = (view: ViewName, label: string, hash: string) =>
-    h('li', null, h('a', { attrs: { href: hash, 'data-nav': view } }, label));
-  const nav = h('nav', { attrs: { 'aria-label': mainNavLabel, class: 'main-nav' } },
-    h('ul', null,
+  const link = (view: ViewName, label: string, hash: string) => h('li', null, h('a', { attrs: { href: hash, 'data-nav': view } }, label));
+  const nav = h(
+    'nav',
+    { attrs: { 'aria-label': mainNavLabel, class: 'main-nav' } },
+    h(
+      'ul',
+      null,
       link('posta', 'Posta', '#/posta/inbox'),
       link('rubrica', 'Rubrica', '#/rubrica'),
       link('impostazioni', 'Impostazioni', '#/impostazioni'),
       account.role === 'postmaster' ? link('gestione', 'Gestione', '#/gestione/caselle') : null,
-      h('li', null, h('button', { attrs: { type: 'button', 'data-nav': 'esci' }, on: { click: onSignOut } }, 'Esci'))));
-  const badge = h('div', { attrs: { class: 'account', 'data-account': account.address, 'data-role': account.role } },
+      h('li', null, h('button', { attrs: { type: 'button', 'data-nav': 'esci' }, on: { click: onSignOut } }, 'Esci')),
+    ),
+  );
+  const badge = h(
+    'div',
+    { attrs: { class: 'account', 'data-account': account.address, 'data-role': account.role } },
     h('span', { attrs: { class: 'account-avatar', 'aria-hidden': 'true' } }, initials(account)),
-    h('span', { attrs: { class: 'account-text' } },
+    h(
+      'span',
+      { attrs: { class: 'account-text' } },
       h('span', { attrs: { class: 'account-name' } }, account.displayName || account.address),
-      h('span', { attrs: { class: 'account-address' } }, account.address)));
+      h('span', { attrs: { class: 'account-address' } }, account.address),
+    ),
+  );
   header.append(nav, badge);
   const domain = header.querySelector('.brand-domain');
   if (domain) domain.textContent = account.domain;

@@ -70,7 +70,7 @@ describe('folder tree', () => {
     const sent = await screen.findByRole('treeitem', { name: /^Posta inviata/ });
     fireEvent.keyDown(sent, { key: 'Delete' });
     const dialog = await screen.findByRole('dialog', { name: 'Le cartelle non si possono eliminare' });
-    expect(dialog.textContent).toContain('«Posta inviata» è una cartella dell\'archivio');
+    expect(dialog.textContent).toContain("«Posta inviata» è una cartella dell'archivio");
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ho capito' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: 'Elimina cartella' }));
@@ -119,7 +119,11 @@ describe('read-only and write mode', () => {
     await openFirstMessage('Messaggio numero 1');
     fireEvent.click(screen.getByRole('button', { name: 'Sposta…' }));
     const move = await screen.findByRole('dialog', { name: 'Sposta il messaggio' });
-    expect(within(move).getAllByRole('option').map((o) => o.textContent)).toEqual(['Posta inviata']);
+    expect(
+      within(move)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Posta inviata']);
     fireEvent.click(within(move).getByRole('button', { name: 'Sposta' }));
     expect(await screen.findByText('Messaggio spostato in «Posta inviata».')).toBeTruthy();
     expect(api.calls).toContain('move:m000001:sent');
@@ -153,7 +157,10 @@ describe('read-only and write mode', () => {
 
 describe('reading a message', () => {
   it('blocks remote content in a sandboxed frame without scripts until "Mostra contenuti esterni"', async () => {
-    api.html.set('m000000', '<p>Ciao</p><img src="https://tracker.example/pixel.gif"><script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">x</a>');
+    api.html.set(
+      'm000000',
+      '<p>Ciao</p><img src="https://tracker.example/pixel.gif"><script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">x</a>',
+    );
     renderApp();
     await openFirstMessage();
     const frame = document.querySelector('iframe.body-frame') as HTMLIFrameElement;
@@ -251,7 +258,7 @@ describe('states', () => {
     expect(link.getAttribute('href')).toBe('https://provider.example/piani');
   });
 
-  it('archive full: a provider link that is not http(s) gives way to the profile\'s', async () => {
+  it("archive full: a provider link that is not http(s) gives way to the profile's", async () => {
     api.status_ = status({ full: true, upgradeUrl: 'javascript:alert(1)' });
     renderApp();
     const link = await screen.findByRole('link', { name: 'Scopri i piani con più spazio' });
@@ -275,7 +282,9 @@ describe('search and expiring', () => {
     const results = await screen.findByRole('listbox', { name: 'Risultati della ricerca' });
     await waitFor(() => expect(within(results).getAllByRole('option').length).toBeGreaterThan(0));
     await waitFor(() => expect(document.querySelector('[data-search-status="done"]')).toBeTruthy(), { timeout: 3000 });
-    const ids = within(results).getAllByRole('option').map((row) => row.getAttribute('data-message-id'));
+    const ids = within(results)
+      .getAllByRole('option')
+      .map((row) => row.getAttribute('data-message-id'));
     expect(ids).toContain('m000003');
     expect(ids).toContain('remote1');
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,8 +1,8 @@
 // An in-memory archive behind the ArchiveApi interface, for component tests of the app (no background, no network).
 import { ArchiveError, type ArchiveErrorKind } from '@/utils/api/errors';
 import type { ArchiveStatus, Folder, MessageDetail, MessageSummary, SearchQuery } from '@/utils/api/schemas';
-import type { ChangeEvent } from '@/utils/background/events';
-import type { Freshness } from '@/utils/background/freshness';
+import type { ChangeEvent } from '@/utils/rpc/events';
+import type { Freshness } from '@/utils/rpc/fresh';
 import type { ArchiveApi, DownloadTarget } from '@/entrypoints/archive/archive-client';
 import { newestFirst, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
 import { summary } from './fixtures';
@@ -12,10 +12,25 @@ export const MARIO = { address: 'mario.rossi@example.it', domain: 'example.it', 
 
 export function status(patch: Partial<ArchiveStatus> = {}): ArchiveStatus {
   return {
-    address: MARIO.address, enabled: true, writable: false, imapAccess: false, retentionMonths: 24, plan: 'base', planName: 'Archivio 1 GB',
-    usedBytes: 1000, quotaBytes: 1 << 30, messageCount: 30, full: false, archiveAddress: 'mario.rossi_example.it@archivio.postassl.it',
-    imap: { host: 'imaps.archivio.postassl.it', port: 993, security: 'ssl' }, smtp: { host: 'smtps.archivio.postassl.it', port: 465, security: 'ssl' },
-    enabledAt: null, nextPurge: null, growth: { windowDays: 30, bytes: 0 }, upgradeUrl: 'https://provider.example/piani', version: 1,
+    address: MARIO.address,
+    enabled: true,
+    writable: false,
+    imapAccess: false,
+    retentionMonths: 24,
+    plan: 'base',
+    planName: 'Archivio 1 GB',
+    usedBytes: 1000,
+    quotaBytes: 1 << 30,
+    messageCount: 30,
+    full: false,
+    archiveAddress: 'mario.rossi_example.it@archivio.postassl.it',
+    imap: { host: 'imaps.archivio.postassl.it', port: 993, security: 'ssl' },
+    smtp: { host: 'smtps.archivio.postassl.it', port: 465, security: 'ssl' },
+    enabledAt: null,
+    nextPurge: null,
+    growth: { windowDays: 30, bytes: 0 },
+    upgradeUrl: 'https://provider.example/piani',
+    version: 1,
     ...patch,
   };
 }
@@ -28,7 +43,12 @@ export class FakeArchive implements ArchiveApi {
   freshness: Freshness = { source: 'network', fetchedAt: Date.now(), offline: false, stale: false };
   messagesByFolder = new Map<string, MessageSummary[]>([
     ['inbox-2026-11', Array.from({ length: 20 }, (_, i) => summary(i))],
-    ['inbox-2026-10', Array.from({ length: 5 }, (_, i) => summary(100 + i, { folderId: 'inbox-2026-10', date: `2026-10-${String(20 - i).padStart(2, '0')}T10:00:00.000Z` }))],
+    [
+      'inbox-2026-10',
+      Array.from({ length: 5 }, (_, i) =>
+        summary(100 + i, { folderId: 'inbox-2026-10', date: `2026-10-${String(20 - i).padStart(2, '0')}T10:00:00.000Z` }),
+      ),
+    ],
     ['sent', [summary(200, { folderId: 'sent', subject: 'Preventivo', to: [{ name: 'Giulia Verdi', address: 'giulia.verdi@example.it' }] })]],
   ]);
   html = new Map<string, string>();
@@ -57,8 +77,24 @@ export class FakeArchive implements ArchiveApi {
     for (const [id, items] of this.messagesByFolder) {
       if (id.startsWith('inbox-')) {
         inboxCount += items.length;
-        folders.push({ id, parentId: 'inbox', name: id.slice(6), kind: 'inbox-month', month: id.slice(6), messageCount: items.length, bytes: items.length * 1000 });
-      } else folders.push({ id, parentId: null, name: id === 'sent' ? 'Posta inviata' : id, kind: id === 'sent' ? 'sent' : 'custom', messageCount: items.length, bytes: items.length * 1000 });
+        folders.push({
+          id,
+          parentId: 'inbox',
+          name: id.slice(6),
+          kind: 'inbox-month',
+          month: id.slice(6),
+          messageCount: items.length,
+          bytes: items.length * 1000,
+        });
+      } else
+        folders.push({
+          id,
+          parentId: null,
+          name: id === 'sent' ? 'Posta inviata' : id,
+          kind: id === 'sent' ? 'sent' : 'custom',
+          messageCount: items.length,
+          bytes: items.length * 1000,
+        });
     }
     return [{ id: 'inbox', parentId: null, name: 'Posta in arrivo', kind: 'inbox', messageCount: inboxCount, bytes: inboxCount * 1000 }, ...folders];
   }
@@ -77,7 +113,10 @@ export class FakeArchive implements ArchiveApi {
   }
   async messages(folderId: string, offset: number, limit: number) {
     this.check('messages');
-    const items = folderId === 'inbox' ? this.all().filter((m) => m.folderId.startsWith('inbox-')) : [...(this.messagesByFolder.get(folderId) ?? [])].sort(newestFirst);
+    const items =
+      folderId === 'inbox'
+        ? this.all().filter((m) => m.folderId.startsWith('inbox-'))
+        : [...(this.messagesByFolder.get(folderId) ?? [])].sort(newestFirst);
     return { value: { items: items.slice(offset, offset + limit), total: items.length, complete: true }, freshness: this.freshness };
   }
   async filter(query: LocalFilter) {
@@ -97,7 +136,15 @@ export class FakeArchive implements ArchiveApi {
     const found = this.all().find((m) => m.id === id);
     if (!found) throw new ArchiveError('not_found');
     const html = this.html.get(id) ?? null;
-    return { ...found, cc: [], replyTo: [], headers: [], text: html ? null : `Testo di ${found.subject}`, html, attachments: found.hasAttachments ? [{ index: 0, filename: 'fattura.pdf', contentType: 'application/pdf', size: 2048, contentId: null }] : [] };
+    return {
+      ...found,
+      cc: [],
+      replyTo: [],
+      headers: [],
+      text: html ? null : `Testo di ${found.subject}`,
+      html,
+      attachments: found.hasAttachments ? [{ index: 0, filename: 'fattura.pdf', contentType: 'application/pdf', size: 2048, contentId: null }] : [],
+    };
   }
   async restore(id: string) {
     this.check(`restore:${id}`);
@@ -128,6 +175,10 @@ export class FakeArchive implements ArchiveApi {
     return () => this.listeners.delete(listener);
   }
   private removeId(id: string): void {
-    for (const [folder, items] of this.messagesByFolder) this.messagesByFolder.set(folder, items.filter((m) => m.id !== id));
+    for (const [folder, items] of this.messagesByFolder)
+      this.messagesByFolder.set(
+        folder,
+        items.filter((m) => m.id !== id),
+      );
   }
 }

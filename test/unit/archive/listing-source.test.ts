@@ -17,7 +17,10 @@ describe('ListingSource', () => {
     expect(source.row(0)?.id).toBe('m000000');
     source.request(12_050, 12_180);
     await settle();
-    expect(calls.slice(1)).toEqual([[12_000, 100], [12_100, 100]]);
+    expect(calls.slice(1)).toEqual([
+      [12_000, 100],
+      [12_100, 100],
+    ]);
     expect(source.row(12_150)?.id).toBe('m012150');
     expect(source.row(5_000)).toBeUndefined();
     source.request(30_000, 30_010);

@@ -25,7 +25,15 @@ function renderList(total: number, onOpen = vi.fn(), onEscape = vi.fn()) {
   const source = new ListingSource(listing.fetchWindow, { pageSize: 100 });
   render(
     <div style="height:600px">
-      <MessageList source={source} label="Messaggi in Posta in arrivo" modeOf={(s) => modeOfFolder('inbox', s)} openId={null} onOpen={onOpen} onEscape={onEscape} emptyText="vuota" />
+      <MessageList
+        source={source}
+        label="Messaggi in Posta in arrivo"
+        modeOf={(s) => modeOfFolder('inbox', s)}
+        openId={null}
+        onOpen={onOpen}
+        onEscape={onEscape}
+        emptyText="vuota"
+      />
     </div>,
   );
   return { ...listing, source, onOpen, onEscape, list: screen.getByRole('listbox', { name: 'Messaggi in Posta in arrivo' }) };

@@ -11,7 +11,11 @@ import { summary } from './fixtures';
 import { useLanguage } from './i18n';
 
 const folder = (id: string, kind: Folder['kind'], messageCount: number, extra: Partial<Folder> = {}): Folder => ({
-  id, kind, messageCount, bytes: messageCount * 1000, parentId: kind === 'inbox-month' ? 'inbox' : null,
+  id,
+  kind,
+  messageCount,
+  bytes: messageCount * 1000,
+  parentId: kind === 'inbox-month' ? 'inbox' : null,
   name: kind === 'inbox' ? 'Posta in arrivo' : kind === 'sent' ? 'Posta inviata' : id.replace('inbox-', ''),
   ...(kind === 'inbox-month' ? { month: id.replace('inbox-', '') } : {}),
   ...extra,
@@ -42,7 +46,11 @@ describe('folder tree', () => {
       ['Progetti', 1, 2],
     ]);
     useLanguage('en');
-    expect(folderTree(FOLDERS, 'en').map((n) => n.label).slice(0, 2)).toEqual(['Inbox', 'November 2026']);
+    expect(
+      folderTree(FOLDERS, 'en')
+        .map((n) => n.label)
+        .slice(0, 2),
+    ).toEqual(['Inbox', 'November 2026']);
   });
 
   it('hides the months of a collapsed inbox', () => {
@@ -67,7 +75,13 @@ describe('folder tree', () => {
 describe('row labels', () => {
   it('name the sender, or the recipients in sent mail, and read the whole row aloud', () => {
     useLanguage('it');
-    const sent = summary(5, { folderId: 'sent', to: [{ name: '', address: 'a@example.it' }, { name: 'Giulia', address: 'g@example.it' }] });
+    const sent = summary(5, {
+      folderId: 'sent',
+      to: [
+        { name: '', address: 'a@example.it' },
+        { name: 'Giulia', address: 'g@example.it' },
+      ],
+    });
     expect(counterpart(summary(1), 'received')).toBe('Mittente 1');
     expect(counterpart(sent, 'sent')).toBe('A: a@example.it, Giulia');
     const label = rowLabel(summary(5, { subject: '' }), 'received', 'it-IT');
@@ -77,7 +91,11 @@ describe('row labels', () => {
 
 describe('URL fragment and colour scheme', () => {
   it('reads theme, view and origin, rejecting anything else', () => {
-    expect(readHash('#theme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({ theme: 'dark', view: 'inbox-2026-11', origin: 'http://127.0.0.1:8787' });
+    expect(readHash('#theme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({
+      theme: 'dark',
+      view: 'inbox-2026-11',
+      origin: 'http://127.0.0.1:8787',
+    });
     expect(readHash('#theme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ theme: null, view: null, origin: null });
     expect(readHash('')).toEqual({ theme: null, view: null, origin: null });
   });
@@ -116,10 +134,16 @@ describe('export progress', () => {
     const downloads = { search: async () => [states[Math.min(searches++, states.length - 1)]!], cancel: async () => undefined };
     const seen: number[] = [];
     await new Promise<void>((resolve) => {
-      watchDownload(downloads, 7, 1000, (progress) => {
-        seen.push(progress.received);
-        if (progress.state === 'complete') resolve();
-      }, 5);
+      watchDownload(
+        downloads,
+        7,
+        1000,
+        (progress) => {
+          seen.push(progress.received);
+          if (progress.state === 'complete') resolve();
+        },
+        5,
+      );
     });
     expect(seen).toEqual([100, 600, 1000]);
     await new Promise((resolve) => setTimeout(resolve, 30));

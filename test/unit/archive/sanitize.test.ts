@@ -65,7 +65,25 @@ describe('HTML sanitizer: scripts and active content', () => {
       <video poster="https://evil.example/p.png"><source src="https://evil.example/v.mp4"></video>
       <audio src="https://evil.example/a.mp3"></audio><portal src="https://evil.example"></portal></body>`);
     expect(body.textContent).toContain('Ciao');
-    for (const tag of ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'noscript', 'template', 'video', 'audio', 'source', 'base', 'link', 'portal']) {
+    for (const tag of [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'svg',
+      'math',
+      'noscript',
+      'template',
+      'video',
+      'audio',
+      'source',
+      'base',
+      'link',
+      'portal',
+    ]) {
       expect(doc.querySelector(tag), tag).toBeNull();
     }
     expect(doc.querySelectorAll('meta')).toHaveLength(0);

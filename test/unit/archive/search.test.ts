@@ -7,7 +7,10 @@ import { dayAfter, EMPTY_SEARCH, localFilterOf, mergeResults, providerQueries, S
 import { summary } from './fixtures';
 
 describe('instant filter matcher', () => {
-  const invoice = summary(1, { subject: 'Fattura n. 753 — Perché pagare', from: { name: 'Assistenza Tecnica', address: 'assistenza@informatica.it' } });
+  const invoice = summary(1, {
+    subject: 'Fattura n. 753 — Perché pagare',
+    from: { name: 'Assistenza Tecnica', address: 'assistenza@informatica.it' },
+  });
   const sent = summary(2, { folderId: 'sent', subject: 'Ferie', to: [{ name: 'Giulia Verdi', address: 'giulia.verdi@example.it' }] });
 
   it('matches subject, sender and recipients, every term, ignoring case and accents', () => {
@@ -48,7 +51,11 @@ describe('provider queries', () => {
     const form = { ...EMPTY_SEARCH, text: ' rossi ', from: '2026-01-01', until: '2026-01-31', hasAttachment: true, scope: 'folder' as const };
     const queries = providerQueries(form, 'sent');
     const base = { after: '2026-01-01', before: '2026-02-01', hasAttachment: true, folderId: 'sent', limit: 100 };
-    expect(queries).toEqual([{ ...base, q: 'rossi' }, { ...base, from: 'rossi' }, { ...base, to: 'rossi' }]);
+    expect(queries).toEqual([
+      { ...base, q: 'rossi' },
+      { ...base, from: 'rossi' },
+      { ...base, to: 'rossi' },
+    ]);
     expect(providerQueries({ ...EMPTY_SEARCH, hasAttachment: true }, 'sent')).toEqual([{ hasAttachment: true, limit: 100 }]);
     expect(localFilterOf(form, 'sent')).toEqual({ text: 'rossi', after: '2026-01-01', before: '2026-02-01', hasAttachment: true, folderId: 'sent' });
     expect(dayAfter('2026-12-31')).toBe('2027-01-01');

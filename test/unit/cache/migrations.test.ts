@@ -27,7 +27,16 @@ describe('cache schema', () => {
     // Rows in version 1's shape (no `listing`): written untyped, as that release did.
     const raw = v1 as unknown as { put(store: string, value: unknown): Promise<unknown> };
     await raw.put('messages', { ...summary(1, 'sent'), account: 'a@example.it' });
-    await v1.put('meta', { key: 'a@example.it|sent', account: 'a@example.it', folderId: 'sent', version: 3, fetchedAt: 1, complete: true, nextCursor: null, lastUsed: 5 });
+    await v1.put('meta', {
+      key: 'a@example.it|sent',
+      account: 'a@example.it',
+      folderId: 'sent',
+      version: 3,
+      fetchedAt: 1,
+      complete: true,
+      nextCursor: null,
+      lastUsed: 5,
+    });
     await v1.put('folders', { account: 'a@example.it', version: 3, folders: [], fetchedAt: 1 });
     expect([...v1.transaction('meta').objectStore('meta').indexNames]).not.toContain('byLastUsed');
     v1.close();

@@ -19,11 +19,16 @@ type Plist = string | number | boolean | Plist[] | { [key: string]: Plist };
 /** Reads an XML plist back into values, as a device would. */
 function readPlist(node: Element): Plist {
   switch (node.tagName) {
-    case 'string': return node.textContent ?? '';
-    case 'integer': return Number.parseInt(node.textContent ?? '', 10);
-    case 'true': return true;
-    case 'false': return false;
-    case 'array': return [...node.children].map(readPlist);
+    case 'string':
+      return node.textContent ?? '';
+    case 'integer':
+      return Number.parseInt(node.textContent ?? '', 10);
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'array':
+      return [...node.children].map(readPlist);
     case 'dict': {
       const entries: Record<string, Plist> = {};
       const children = [...node.children];
@@ -33,7 +38,8 @@ function readPlist(node: Element): Plist {
       }
       return entries;
     }
-    default: throw new Error(`unexpected plist element ${node.tagName}`);
+    default:
+      throw new Error(`unexpected plist element ${node.tagName}`);
   }
 }
 
@@ -81,7 +87,11 @@ describe('client settings', () => {
   });
 
   it('list every value with the labels of the provider guide', () => {
-    const fields = Object.fromEntries(settingGroups(settings, t).flatMap((group) => group.fields).map((field) => [field.id, field]));
+    const fields = Object.fromEntries(
+      settingGroups(settings, t)
+        .flatMap((group) => group.fields)
+        .map((field) => [field.id, field]),
+    );
     expect(fields.imapHost).toMatchObject({ label: 'Server posta in entrata', value: 'imaps.archivio.postassl.it', copyable: true });
     expect(fields.imapPort!.value).toBe('993');
     expect(fields.imapSecurity!.value).toBe('SSL/TLS');
@@ -180,15 +190,30 @@ describe('Thunderbird autoconfig', () => {
     const server = (selector: string) => {
       const element = provider.querySelector(selector)!;
       const text = (name: string) => element.querySelector(`:scope > ${name}`)?.textContent;
-      return { type: element.getAttribute('type'), hostname: text('hostname'), port: text('port'), socketType: text('socketType'), username: text('username'), authentication: text('authentication') };
+      return {
+        type: element.getAttribute('type'),
+        hostname: text('hostname'),
+        port: text('port'),
+        socketType: text('socketType'),
+        username: text('username'),
+        authentication: text('authentication'),
+      };
     };
     expect(server(':scope > incomingServer')).toEqual({
-      type: 'imap', hostname: 'imaps.archivio.postassl.it', port: '993', socketType: 'SSL',
-      username: 'mario.rossi_example.it@archivio.postassl.it', authentication: 'password-cleartext',
+      type: 'imap',
+      hostname: 'imaps.archivio.postassl.it',
+      port: '993',
+      socketType: 'SSL',
+      username: 'mario.rossi_example.it@archivio.postassl.it',
+      authentication: 'password-cleartext',
     });
     expect(server(':scope > outgoingServer')).toEqual({
-      type: 'smtp', hostname: 'smtps.archivio.postassl.it', port: '465', socketType: 'SSL',
-      username: 'mario.rossi_example.it@archivio.postassl.it', authentication: 'password-cleartext',
+      type: 'smtp',
+      hostname: 'smtps.archivio.postassl.it',
+      port: '465',
+      socketType: 'SSL',
+      username: 'mario.rossi_example.it@archivio.postassl.it',
+      authentication: 'password-cleartext',
     });
   });
 

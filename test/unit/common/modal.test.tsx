@@ -21,7 +21,9 @@ function Page({ Dialog, busy = false, onViewEscape }: { Dialog: AnyDialog; busy?
   const [open, setOpen] = useState(false);
   return (
     <div onKeyDown={(event) => event.key === 'Escape' && onViewEscape()}>
-      <button type="button" onClick={() => setOpen(true)}>Apri</button>
+      <button type="button" onClick={() => setOpen(true)}>
+        Apri
+      </button>
       {open ? (
         <Dialog title="Titolo" busy={busy} onClose={() => setOpen(false)}>
           <button type="button">Primo</button>

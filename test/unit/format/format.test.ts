@@ -1,6 +1,17 @@
 // Formatting in the user's locale: binary byte units, percentages, plural keys, dates.
 import { describe, expect, it } from 'vitest';
-import { byteParts, formatBytes, formatDate, formatDateTime, formatDateWithArticle, formatLocale, formatNumber, formatPercent, formatWhen, pluralKey } from '@/utils/format';
+import {
+  byteParts,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDateWithArticle,
+  formatLocale,
+  formatNumber,
+  formatPercent,
+  formatWhen,
+  pluralKey,
+} from '@/utils/format';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -70,7 +81,7 @@ describe('dates', () => {
     expect(formatWhen(when, 'it-IT', '2026-03-16T08:00:00Z', 'UTC')).toBe('15/03/26, 10:32');
   });
 
-  it("gives Italian dates their article, elided before 8 and 11 (\"l'8 dicembre\", not \"il 8\")", () => {
+  it('gives Italian dates their article, elided before 8 and 11 ("l\'8 dicembre", not "il 8")', () => {
     expect(formatDateWithArticle('2026-12-02T12:00:00Z', 'it-IT', 'UTC')).toBe('il 2 dicembre 2026');
     expect(formatDateWithArticle('2026-12-08T12:00:00Z', 'it-IT', 'UTC')).toBe("l'8 dicembre 2026");
     expect(formatDateWithArticle('2026-12-11T12:00:00Z', 'it-IT', 'UTC')).toBe("l'11 dicembre 2026");

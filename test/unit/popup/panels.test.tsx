@@ -36,7 +36,12 @@ describe('StatusPanel', () => {
   });
 
   it('shows write mode, IMAP on and no deletion for giulia', () => {
-    render(<StatusPanel status={marioStatus({ address: 'giulia.verdi@example.it', writable: true, imapAccess: true, retentionMonths: null })} locale="it-IT" />);
+    render(
+      <StatusPanel
+        status={marioStatus({ address: 'giulia.verdi@example.it', writable: true, imapAccess: true, retentionMonths: null })}
+        locale="it-IT"
+      />,
+    );
     const row = (name: string) => plain(document.querySelector(`[data-status="${name}"] dd`)?.textContent);
     expect(row('mode')).toBe('Scrittura');
     expect(row('imap')).toBe('Attivo');
@@ -66,7 +71,9 @@ describe('QuotaPanel', () => {
     expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('300 MiB di 1 GiB · 29%');
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('29');
     // 724 MiB free at 2 MiB a day.
-    expect(plain(document.querySelector('[data-days-until-full]')?.textContent)).toBe('Al ritmo degli ultimi 30 giorni sarà pieno tra circa 362 giorni.');
+    expect(plain(document.querySelector('[data-days-until-full]')?.textContent)).toBe(
+      'Al ritmo degli ultimi 30 giorni sarà pieno tra circa 362 giorni.',
+    );
     expect(document.querySelector('[data-quota-warning]')).toBeNull();
     expect(screen.queryByRole('link')).toBeNull();
   });
@@ -88,7 +95,9 @@ describe('QuotaPanel', () => {
   it('says "more than a year" rather than a meaningless figure, and gives no estimate without growth', () => {
     quota(300 * MiB, { growth: { windowDays: 30, bytes: 1 * MiB } });
     expect(document.querySelector('[data-days-until-full]')?.getAttribute('data-days-until-full')).toBe('21720');
-    expect(document.querySelector('[data-days-until-full]')?.textContent).toBe('Al ritmo degli ultimi 30 giorni ci vorrà più di un anno prima che sia pieno.');
+    expect(document.querySelector('[data-days-until-full]')?.textContent).toBe(
+      'Al ritmo degli ultimi 30 giorni ci vorrà più di un anno prima che sia pieno.',
+    );
     cleanup();
     quota(300 * MiB, { growth: { windowDays: 30, bytes: 0 } });
     expect(document.querySelector('[data-days-until-full]')).toBeNull();
@@ -119,7 +128,15 @@ describe('QuotaBar (shared)', () => {
 
 describe('ClientSetup', () => {
   const setup = (status: ArchiveStatus, canEnableImap = false, onStatusChanged: (status: ArchiveStatus) => void = () => undefined) =>
-    render(<ClientSetup status={status} profile={profile} canEnableImap={canEnableImap} origin="http://127.0.0.1:8787" onStatusChanged={onStatusChanged} />);
+    render(
+      <ClientSetup
+        status={status}
+        profile={profile}
+        canEnableImap={canEnableImap}
+        origin="http://127.0.0.1:8787"
+        onStatusChanged={onStatusChanged}
+      />,
+    );
 
   it('copies each value and confirms it visibly, then goes back to "Copia"', async () => {
     const clipboard = installClipboard();
@@ -164,7 +181,9 @@ describe('ClientSetup', () => {
     fireEvent.click(screen.getByRole('button', { name: "Attiva l'accesso IMAP" }));
     fireEvent.click(screen.getByRole('button', { name: 'Sì, attiva' }));
     await waitFor(() => expect(changed).toHaveLength(1));
-    expect(calls).toEqual([{ name: 'admin.updateSettings', payload: { origin: 'http://127.0.0.1:8787', mailbox: 'postmaster@example.it', patch: { imapAccess: true } } }]);
+    expect(calls).toEqual([
+      { name: 'admin.updateSettings', payload: { origin: 'http://127.0.0.1:8787', mailbox: 'postmaster@example.it', patch: { imapAccess: true } } },
+    ]);
     expect(changed[0]!.imapAccess).toBe(true);
   });
 

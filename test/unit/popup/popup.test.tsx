@@ -68,13 +68,22 @@ describe('Popup', () => {
     expect(document.querySelector('[data-quota-warning]')).toBeNull();
 
     usedBytes = 0.97 * 1024 ** 3;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: MARIO.address, scope: 'status', mailbox: MARIO.address }, {});
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'archivio/event', origin: ORIGIN, account: MARIO.address, scope: 'status', mailbox: MARIO.address },
+      {},
+    );
     await waitFor(() => expect(document.querySelector('[data-quota-warning]')?.getAttribute('data-quota-warning')).toBe('critical'));
   });
 });
 
 describe('change events the popup follows', () => {
-  const event = (scope: string, extra: object = {}) => ({ type: 'archivio/event' as const, origin: ORIGIN, account: MARIO.address, scope: scope as never, ...extra });
+  const event = (scope: string, extra: object = {}) => ({
+    type: 'archivio/event' as const,
+    origin: ORIGIN,
+    account: MARIO.address,
+    scope: scope as never,
+    ...extra,
+  });
 
   it('are session changes and status changes of its own mailbox only', () => {
     expect(concernsOwnArchive(event('session', { account: null }), MARIO.address)).toBe(true);

@@ -18,4 +18,3 @@ export function installClipboard(): string[] {
   });
   return written;
 }
-

@@ -11,7 +11,8 @@ const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
 const LUCA = 'luca.neri@example.it';
 const ORIGIN = 'http://127.0.0.1:8787';
-const status = (address: string, enabled = true) => marioStatus({ address, enabled, archiveAddress: `${address.replace('@', '_')}@archivio.postassl.it` });
+const status = (address: string, enabled = true) =>
+  marioStatus({ address, enabled, archiveAddress: `${address.replace('@', '_')}@archivio.postassl.it` });
 
 beforeEach(useItalian);
 afterEach(() => {
@@ -31,7 +32,14 @@ describe('DisableDialog', () => {
     expect(await within(dialog).findByText(/L'archivio contiene 360 messaggi \(300 MiB\)/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Esporta prima' })).toBeTruthy();
     expect(confirmButton().disabled).toBe(true);
-    for (const variant of ['MARIO.ROSSI@EXAMPLE.IT', 'Mario.Rossi@example.it', ` ${MARIO}`, `${MARIO} `, 'mario.rossi@example', 'luca.neri@example.it']) {
+    for (const variant of [
+      'MARIO.ROSSI@EXAMPLE.IT',
+      'Mario.Rossi@example.it',
+      ` ${MARIO}`,
+      `${MARIO} `,
+      'mario.rossi@example',
+      'luca.neri@example.it',
+    ]) {
       fireEvent.input(input(), { target: { value: variant } });
       expect(confirmButton().disabled, variant).toBe(true);
       fireEvent.keyDown(input(), { key: 'Enter' });
@@ -43,7 +51,9 @@ describe('DisableDialog', () => {
     expect(confirmButton().disabled).toBe(false);
     fireEvent.click(confirmButton());
     expect(await screen.findByText(`L'archivio di ${MARIO} è stato disattivato e il suo contenuto cancellato.`)).toBeTruthy();
-    expect(background.calls.filter((call) => call.name === 'admin.disable').map((call) => call.payload)).toEqual([{ origin: ORIGIN, mailbox: MARIO, confirm: MARIO }]);
+    expect(background.calls.filter((call) => call.name === 'admin.disable').map((call) => call.payload)).toEqual([
+      { origin: ORIGIN, mailbox: MARIO, confirm: MARIO },
+    ]);
     expect(background.statuses.get(MARIO)!.enabled).toBe(false);
   });
 

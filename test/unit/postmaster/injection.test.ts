@@ -13,7 +13,9 @@ const MARIO = 'mario.rossi@example.it';
 const LUCA = 'luca.neri@example.it';
 const GiB = 1024 ** 3;
 
-const fakeCtx = { addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler) } as unknown as ContentScriptContext;
+const fakeCtx = {
+  addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler),
+} as unknown as ContentScriptContext;
 
 function caselle(): HTMLTableElement {
   document.body.innerHTML = `
@@ -42,10 +44,12 @@ function detail(withHostTabs: boolean) {
   return demoAdapter.mailboxDetail(document)!;
 }
 
-const shadowText = (element: Element | null) => plain(element?.querySelector('[data-archivio-host]')?.shadowRoot?.textContent?.replace(/:host[\s\S]*?}\n?/g, '') ?? '');
+const shadowText = (element: Element | null) =>
+  plain(element?.querySelector('[data-archivio-host]')?.shadowRoot?.textContent?.replace(/:host[\s\S]*?}\n?/g, '') ?? '');
 const spaceCell = (mailbox: string) => document.querySelector(`tr[data-mailbox="${mailbox}"] > td[data-archivio-cell="spazio-archivio"]`);
 const usage = (mailbox: string) => plain(spaceCell(mailbox)?.querySelector('[data-archivio-host]')?.shadowRoot?.querySelector('.usage')?.textContent);
-const checkbox = (row: Element | null) => row?.querySelector('[data-archivio-cell="select"] [data-archivio-host]')?.shadowRoot?.querySelector('input') as HTMLInputElement;
+const checkbox = (row: Element | null) =>
+  row?.querySelector('[data-archivio-cell="select"] [data-archivio-host]')?.shadowRoot?.querySelector('input') as HTMLInputElement;
 
 beforeEach(useItalian);
 afterEach(() => {
@@ -64,10 +68,18 @@ describe('Spazio archivio column', () => {
     expect(table.querySelectorAll('td[data-archivio-cell="spazio-archivio"]')).toHaveLength(2);
     expect(shadowText(spaceCell(MARIO))).toContain('…');
 
-    column.setData(new Map([
-      [MARIO, { enabled: true, writable: false, imapAccess: false, retentionMonths: 24, plan: 'base', usedBytes: 3650961, quotaBytes: GiB, full: false }],
-      [LUCA, { enabled: false, writable: false, imapAccess: false, retentionMonths: null, plan: 'base', usedBytes: 0, quotaBytes: GiB, full: false }],
-    ]));
+    column.setData(
+      new Map([
+        [
+          MARIO,
+          { enabled: true, writable: false, imapAccess: false, retentionMonths: 24, plan: 'base', usedBytes: 3650961, quotaBytes: GiB, full: false },
+        ],
+        [
+          LUCA,
+          { enabled: false, writable: false, imapAccess: false, retentionMonths: null, plan: 'base', usedBytes: 0, quotaBytes: GiB, full: false },
+        ],
+      ]),
+    );
     expect(usage(MARIO)).toBe('3,4 MiB / 1 GiB');
     expect(shadowText(spaceCell(MARIO))).toContain('Sola lettura · IMAP non attivo · Cancellazione: 24 mesi');
     const enable = spaceCell(LUCA)!.querySelector('[data-archivio-host]')!.shadowRoot!.querySelector('button')!;
@@ -111,11 +123,19 @@ describe('Spazio archivio column', () => {
 });
 
 describe('Archivio tab', () => {
-  const env = () => ({ hub: new FrameHub(fakeCtx), origin: 'http://127.0.0.1:8787', scheme: () => 'light' as const, onFrameMessage: () => undefined });
+  const env = () => ({
+    hub: new FrameHub(fakeCtx),
+    origin: 'http://127.0.0.1:8787',
+    scheme: () => 'light' as const,
+    onFrameMessage: () => undefined,
+  });
   const tab = () => document.querySelector<HTMLElement>('[role="tab"][data-archivio-tab]')!;
   const panel = () => document.getElementById('archivio-panel')!;
 
-  for (const host of [{ name: 'a host whose tabs work by delegation', delegation: true }, { name: 'a host that knows only its own tabs', delegation: false }]) {
+  for (const host of [
+    { name: 'a host whose tabs work by delegation', delegation: true },
+    { name: 'a host that knows only its own tabs', delegation: false },
+  ]) {
     it(`behaves like the host's tabs on ${host.name}`, async () => {
       const archiveTab = new MailboxArchiveTab(env());
       const found = detail(host.delegation);

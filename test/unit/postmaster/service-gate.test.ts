@@ -41,7 +41,9 @@ describe('postmaster gate in the background', () => {
 
   it('lets only the owner or the postmaster export a whole archive', async () => {
     const user = await serviceFor('user');
-    await expect(user.service.downloadUrl(ORIGIN, { kind: 'archive-export', mailbox: 'giulia.verdi@example.it' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(user.service.downloadUrl(ORIGIN, { kind: 'archive-export', mailbox: 'giulia.verdi@example.it' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     await expect(user.service.downloadUrl(ORIGIN, { kind: 'archive-export', mailbox: MARIO })).rejects.toThrow('the provider was asked');
   });
 });

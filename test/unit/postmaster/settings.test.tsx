@@ -10,7 +10,15 @@ import { marioStatus, plain, standInBackground, useItalian } from './support';
 const MARIO = 'mario.rossi@example.it';
 const LUCA = 'luca.neri@example.it';
 const ORIGIN = 'http://127.0.0.1:8787';
-const lucaOff = () => marioStatus({ address: LUCA, archiveAddress: 'luca.neri_example.it@archivio.postassl.it', enabled: false, retentionMonths: null, usedBytes: 0, messageCount: 0 });
+const lucaOff = () =>
+  marioStatus({
+    address: LUCA,
+    archiveAddress: 'luca.neri_example.it@archivio.postassl.it',
+    enabled: false,
+    retentionMonths: null,
+    usedBytes: 0,
+    messageCount: 0,
+  });
 
 beforeEach(useItalian);
 afterEach(() => {
@@ -31,13 +39,27 @@ describe('ArchiveSettings', () => {
     expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('false');
     const retention = screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement;
     expect(retention.value).toBe('24');
-    expect([...retention.options].map((option) => plain(option.textContent))).toEqual(['Mai', '6 mesi', '12 mesi', '18 mesi', '24 mesi', '30 mesi', '36 mesi', '42 mesi', '48 mesi']);
+    expect([...retention.options].map((option) => plain(option.textContent))).toEqual([
+      'Mai',
+      '6 mesi',
+      '12 mesi',
+      '18 mesi',
+      '24 mesi',
+      '30 mesi',
+      '36 mesi',
+      '42 mesi',
+      '48 mesi',
+    ]);
     expect(screen.getByText(/2-3 giorni prima o dopo/)).toBeTruthy();
-    expect(plain(document.querySelector('[data-next-purge]')?.textContent)).toBe('Prossima cancellazione15 messaggi, tra il 2 dicembre 2026 e il 30 dicembre 2026.');
+    expect(plain(document.querySelector('[data-next-purge]')?.textContent)).toBe(
+      'Prossima cancellazione15 messaggi, tra il 2 dicembre 2026 e il 30 dicembre 2026.',
+    );
     expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('300 MiB di 1 GiB · 29%');
     expect(plain(document.querySelector('[data-plan]')?.textContent)).toBe('Archivio 1 GB');
     expect(screen.getByRole('link', { name: 'Aumenta lo spazio' }).getAttribute('href')).toBe('http://127.0.0.1:8787/#/piani');
-    expect(plain(document.querySelector('[data-field="archiveAddress"] .arc-field__text')?.textContent)).toBe('mario.rossi_example.it@archivio.postassl.it');
+    expect(plain(document.querySelector('[data-field="archiveAddress"] .arc-field__text')?.textContent)).toBe(
+      'mario.rossi_example.it@archivio.postassl.it',
+    );
     expect(screen.getByRole('button', { name: 'Copia Server posta in entrata' })).toBeTruthy();
   });
 
@@ -122,20 +144,26 @@ describe('ArchiveSettings', () => {
     render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
     await screen.findByRole('switch', { name: 'Archivio attivo' });
     background.statuses.set(MARIO, marioStatus({ imapAccess: true }));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: 'giulia.verdi@example.it' }, {});
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: 'giulia.verdi@example.it' },
+      {},
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('false');
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: MARIO }, {});
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'archivio/event', origin: ORIGIN, account: 'postmaster@example.it', scope: 'mailbox', mailbox: MARIO },
+      {},
+    );
     await waitFor(() => expect(switchNamed("Accesso all'Archivio tramite IMAP").getAttribute('aria-checked')).toBe('true'));
   });
 });
 
 describe('nextPurgeText', () => {
-  it("writes the window in correct Italian, with the article elided before 8 and 11", () => {
+  it('writes the window in correct Italian, with the article elided before 8 and 11', () => {
     const status = marioStatus({ nextPurge: { dueFrom: '2026-12-02T12:00:00.000Z', dueTo: '2026-12-08T12:00:00.000Z', count: 1 } });
     expect(nextPurgeText(status, 'it-IT')).toBe("1 messaggio, tra il 2 dicembre 2026 e l'8 dicembre 2026.");
-    expect(nextPurgeText({ ...status, nextPurge: { dueFrom: '2026-12-11T12:00:00.000Z', dueTo: '2026-12-18T12:00:00.000Z', count: 3 } }, 'it-IT')).toBe(
-      "3 messaggi, tra l'11 dicembre 2026 e il 18 dicembre 2026.",
-    );
+    expect(
+      nextPurgeText({ ...status, nextPurge: { dueFrom: '2026-12-11T12:00:00.000Z', dueTo: '2026-12-18T12:00:00.000Z', count: 3 } }, 'it-IT'),
+    ).toBe("3 messaggi, tra l'11 dicembre 2026 e il 18 dicembre 2026.");
   });
 });

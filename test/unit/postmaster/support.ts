@@ -20,7 +20,16 @@ export interface StandIn {
   failNext(name: string, mailbox: string, kind: ArchiveError['kind'], times?: number): void;
 }
 
-const off = (status: ArchiveStatus): ArchiveStatus => ({ ...status, enabled: false, writable: false, imapAccess: false, retentionMonths: null, usedBytes: 0, messageCount: 0, nextPurge: null });
+const off = (status: ArchiveStatus): ArchiveStatus => ({
+  ...status,
+  enabled: false,
+  writable: false,
+  imapAccess: false,
+  retentionMonths: null,
+  usedBytes: 0,
+  messageCount: 0,
+  nextPurge: null,
+});
 
 /**
  * Answers runtime messages as the background's router does (`{ok, value}` / `{ok:false, error}`), applying the
@@ -40,7 +49,11 @@ export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' |
     const status = statuses.get(mailbox);
     switch (call.name) {
       case 'session.get':
-        return { origin: 'http://127.0.0.1:8787', me: { address: 'postmaster@example.it', domain: 'example.it', role, displayName: '' }, offline: false };
+        return {
+          origin: 'http://127.0.0.1:8787',
+          me: { address: 'postmaster@example.it', domain: 'example.it', role, displayName: '' },
+          offline: false,
+        };
       case 'status.get':
         if (!status) throw new ArchiveError('not_found');
         return { value: status, freshness: { source: 'network', fetchedAt: 0, offline: false, stale: false } };
@@ -78,4 +91,8 @@ export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' |
   };
 }
 
-export const plain = (text: string | null | undefined) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+export const plain = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -13,12 +13,17 @@ const WEBMAIL = 'http://127.0.0.1:8787';
 
 const calls: string[] = [];
 // Records which operation the router reached; the gate is what is under test here.
-const service = new Proxy({}, {
-  get: (_t, name: string) => async (...args: unknown[]) => {
-    calls.push(`${name}:${JSON.stringify(args)}`);
-    return { called: name };
+const service = new Proxy(
+  {},
+  {
+    get:
+      (_t, name: string) =>
+      async (...args: unknown[]) => {
+        calls.push(`${name}:${JSON.stringify(args)}`);
+        return { called: name };
+      },
   },
-}) as unknown as ArchiveService;
+) as unknown as ArchiveService;
 
 const route = createRouter({
   service,
@@ -86,7 +91,7 @@ describe('router', () => {
     expect(calls).toEqual([`session:["${WEBMAIL}"]`]);
   });
 
-  it('serves extension pages on the origin they ask for, if it is the profile\'s', async () => {
+  it("serves extension pages on the origin they ask for, if it is the profile's", async () => {
     calls.length = 0;
     await route(msg('folders.list', { origin: 'http://localhost:8787' }), popupSender);
     await route(msg('folders.list', {}), frameSender);

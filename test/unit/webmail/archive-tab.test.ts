@@ -185,11 +185,14 @@ describe('archive tab on the demo webmail', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const tab = startOnDemo();
     document.querySelector('nav[aria-label="Navigazione principale"]')!.remove();
-    const launcher = await vi.waitFor(() => {
-      const found = document.querySelector<HTMLElement>('[data-archivio="launcher"]');
-      expect(found).not.toBeNull();
-      return found!;
-    }, { timeout: 4_000 });
+    const launcher = await vi.waitFor(
+      () => {
+        const found = document.querySelector<HTMLElement>('[data-archivio="launcher"]');
+        expect(found).not.toBeNull();
+        return found!;
+      },
+      { timeout: 4_000 },
+    );
     const button = launcher.shadowRoot!.querySelector('button')!;
     expect(button.textContent).toBe('Archivio');
     expect(warn).toHaveBeenCalledTimes(1);
@@ -246,11 +249,14 @@ describe('archive tab elsewhere', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     document.documentElement.innerHTML = '<head></head><body><p>Una pagina qualsiasi</p></body>';
     const tab = startArchiveTab(ctx, defaultAdapter);
-    const launcher = await vi.waitFor(() => {
-      const found = document.querySelector<HTMLElement>('[data-archivio="launcher"]');
-      expect(found).not.toBeNull();
-      return found!;
-    }, { timeout: 4_000 });
+    const launcher = await vi.waitFor(
+      () => {
+        const found = document.querySelector<HTMLElement>('[data-archivio="launcher"]');
+        expect(found).not.toBeNull();
+        return found!;
+      },
+      { timeout: 4_000 },
+    );
     const hash = location.hash;
     launcher.shadowRoot!.querySelector('button')!.click();
     const panel = document.querySelector<HTMLElement>('[data-archivio="archive-panel"]')!;

@@ -21,7 +21,12 @@ describe('Aruba webmail adapter', () => {
     const nav = arubaAdapter.navigation(doc)!;
     expect(nav).not.toBeNull();
     expect(nav.getRootNode()).toBeInstanceOf(ShadowRoot);
-    expect([...nav.querySelectorAll('.aru-navbar__label')].map((label) => label.textContent)).toEqual(['Posta', 'Contatti', 'Calendario', 'Impostazioni']);
+    expect([...nav.querySelectorAll('.aru-navbar__label')].map((label) => label.textContent)).toEqual([
+      'Posta',
+      'Contatti',
+      'Calendario',
+      'Impostazioni',
+    ]);
   });
 
   it('clones a host item for ours: same classes, our label, no icon, id, route or current state', () => {
@@ -61,7 +66,9 @@ describe('Aruba webmail adapter', () => {
     const table = arubaAdapter.mailboxTable(doc)!;
     expect(table).not.toBeNull();
     expect(arubaAdapter.mailboxRows(table).map((row) => row.address)).toEqual([
-      'mario.rossi@example.it', 'giulia.verdi@example.it', 'luca.neri@example.it',
+      'mario.rossi@example.it',
+      'giulia.verdi@example.it',
+      'luca.neri@example.it',
     ]);
     expect(arubaAdapter.mailboxDetail(doc)).toBeNull();
   });

@@ -26,7 +26,8 @@ describe('censored outline', () => {
     expect(outline).toContain('#shadow-root');
     expect(outline).toContain('ul.aru-navbar__list');
     expect(outline).toContain('div.message-row[role=row][aria-label]');
-    for (const secret of ['Fattura', 'Giulia', 'riservata', '4471', 'Peppe', 'mario.rossi', '_ngcontent', 'Posta']) expect(outline).not.toContain(secret);
+    for (const secret of ['Fattura', 'Giulia', 'riservata', '4471', 'Peppe', 'mario.rossi', '_ngcontent', 'Posta'])
+      expect(outline).not.toContain(secret);
   });
 
   it('stays bounded on a huge page', () => {

@@ -22,7 +22,11 @@ describe('deep queries through open shadow roots', () => {
     expect(body.querySelector('.deep')).toBeNull();
     expect(deepQuery(body, '.deep')?.textContent).toBe('A');
     expect(deepQuery(body, '.hidden')).toBeNull();
-    expect(deepQueryAll(body, 'button').map((button) => button.textContent).sort()).toEqual(['A', 'B', 'D']);
+    expect(
+      deepQueryAll(body, 'button')
+        .map((button) => button.textContent)
+        .sort(),
+    ).toEqual(['A', 'B', 'D']);
     expect(deepFind(body, 'button', (button) => button.textContent === 'B')?.className).toBe('mid');
     const deep = deepQuery(body, '.deep')!;
     expect(shadowRootsAbove(deep).map((root) => (root.host as Element).tagName)).toEqual(['X-INNER', 'X-OUTER']);

@@ -4,19 +4,26 @@ import { h } from '../dom';
 import type { View } from '../route';
 
 export function mountLogin(element: HTMLElement, options: { onSignedIn(account: Account): void; message?: string }): View {
-  const address = h('input', { attrs: { id: 'login-address', name: 'address', type: 'email', autocomplete: 'username', required: true, spellcheck: 'false' } });
-  const password = h('input', { attrs: { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true } });
+  const address = h('input', {
+    attrs: { id: 'login-address', name: 'address', type: 'email', autocomplete: 'username', required: true, spellcheck: 'false' },
+  });
+  const password = h('input', {
+    attrs: { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true },
+  });
   const submit = h('button', { attrs: { type: 'submit', class: 'primary' } }, 'Accedi');
   const error = h('p', { attrs: { id: 'login-error', class: 'error', role: 'alert' } });
   const notice = options.message ? h('p', { attrs: { class: 'notice', role: 'status' } }, options.message) : null;
 
-  const form = h('form', { attrs: { id: 'login-form', class: 'login-form', 'aria-labelledby': 'login-title', novalidate: true } },
+  const form = h(
+    'form',
+    { attrs: { id: 'login-form', class: 'login-form', 'aria-labelledby': 'login-title', novalidate: true } },
     h('h1', { attrs: { id: 'login-title', tabindex: '-1' } }, 'Accedi alla Webmail'),
     notice,
     h('div', { attrs: { class: 'field' } }, h('label', { attrs: { for: 'login-address' } }, 'Indirizzo email'), address),
     h('div', { attrs: { class: 'field' } }, h('label', { attrs: { for: 'login-password' } }, 'Password'), password),
     error,
-    submit);
+    submit,
+  );
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -33,9 +40,12 @@ export function mountLogin(element: HTMLElement, options: { onSignedIn(account: 
       options.onSignedIn(account);
     } catch (failure) {
       password.value = '';
-      error.textContent = failure instanceof ApiError && failure.status === 401
-        ? 'Indirizzo email o password non corretti.'
-        : failure instanceof Error ? failure.message : 'Accesso non riuscito.';
+      error.textContent =
+        failure instanceof ApiError && failure.status === 401
+          ? 'Indirizzo email o password non corretti.'
+          : failure instanceof Error
+            ? failure.message
+            : 'Accesso non riuscito.';
       password.focus();
     } finally {
       submit.disabled = false;
@@ -43,8 +53,14 @@ export function mountLogin(element: HTMLElement, options: { onSignedIn(account: 
     }
   });
 
-  element.append(h('section', { attrs: { class: 'login-card' } }, form,
-    h('p', { attrs: { class: 'hint' } }, 'Demo: usa una casella di example.it con la password archivio-demo.')));
+  element.append(
+    h(
+      'section',
+      { attrs: { class: 'login-card' } },
+      form,
+      h('p', { attrs: { class: 'hint' } }, 'Demo: usa una casella di example.it con la password archivio-demo.'),
+    ),
+  );
   queueMicrotask(() => address.focus());
   return { update: () => true };
 }

@@ -16,17 +16,25 @@ export function mountPosta(element: HTMLElement, route: Route, ctx: AppContext):
   let listToken = 0;
 
   const folderList = h('ul', { attrs: { class: 'folder-list' } });
-  const aside = h('aside', { attrs: { class: 'folders' } },
+  const aside = h(
+    'aside',
+    { attrs: { class: 'folders' } },
     h('a', { attrs: { class: 'button primary compose-button', href: '#/posta/scrivi', 'data-action': 'compose' } }, 'Scrivi'),
-    h('nav', { attrs: { 'aria-label': 'Cartelle' } }, folderList));
+    h('nav', { attrs: { 'aria-label': 'Cartelle' } }, folderList),
+  );
   const work = h('div', { attrs: { class: 'mail-work' } });
   element.append(h('div', { attrs: { class: 'posta' } }, aside, work));
 
   const listTitle = h('h1', { attrs: { id: 'list-title', tabindex: '-1' } });
   const rows = h('ul', { attrs: { class: 'message-rows', 'aria-labelledby': 'list-title' } });
   const more = h('div', { attrs: { class: 'list-footer' } });
-  const listSection = h('section', { attrs: { id: 'message-list', class: 'message-list', 'aria-labelledby': 'list-title' } },
-    h('div', { attrs: { class: 'list-header' } }, listTitle), rows, more);
+  const listSection = h(
+    'section',
+    { attrs: { id: 'message-list', class: 'message-list', 'aria-labelledby': 'list-title' } },
+    h('div', { attrs: { class: 'list-header' } }, listTitle),
+    rows,
+    more,
+  );
   const pane = h('section', { attrs: { id: 'reading-pane', class: 'reading-pane', 'aria-label': 'Lettura messaggio' } });
 
   const folderName = (id: string) => folders.find((folder) => folder.id === id)?.name ?? fallbackNames[id] ?? id;
@@ -38,12 +46,28 @@ export function mountPosta(element: HTMLElement, route: Route, ctx: AppContext):
       ctx.fail(error, folderList);
       return;
     }
-    replaceChildren(folderList, ...folders.map((folder) =>
-      h('li', null, h('a', {
-        attrs: { href: routeHash('posta', folder.id), 'data-folder': folder.id, class: folder.unread > 0 ? 'has-unread' : null,
-          'aria-current': !composing && folder.id === folderId ? 'page' : null },
-      }, h('span', { attrs: { class: 'folder-name' } }, folder.name),
-      h('span', { attrs: { class: 'count', title: `${folder.count} messaggi, ${folder.unread} non letti` } }, folder.count)))));
+    replaceChildren(
+      folderList,
+      ...folders.map((folder) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            {
+              attrs: {
+                href: routeHash('posta', folder.id),
+                'data-folder': folder.id,
+                class: folder.unread > 0 ? 'has-unread' : null,
+                'aria-current': !composing && folder.id === folderId ? 'page' : null,
+              },
+            },
+            h('span', { attrs: { class: 'folder-name' } }, folder.name),
+            h('span', { attrs: { class: 'count', title: `${folder.count} messaggi, ${folder.unread} non letti` } }, folder.count),
+          ),
+        ),
+      ),
+    );
     if (folderId) listTitle.textContent = folderName(folderId);
   }
 
@@ -58,14 +82,29 @@ export function mountPosta(element: HTMLElement, route: Route, ctx: AppContext):
     const sentLike = message.folderId === 'sent' || folderId === 'sent';
     const who = sentLike ? `A: ${message.to.map(shortPerson).join(', ')}` : shortPerson(message.from);
     const unread = message.seen === false;
-    return h('li', { attrs: { 'data-message-id': message.id, class: unread ? 'unread' : null } },
-      h('a', { attrs: { href: routeHash('posta', folderId ?? 'inbox', message.id), class: 'message-row',
-        'aria-current': message.id === messageId ? 'true' : null } },
-      h('span', { attrs: { class: 'sender' } }, who),
-      h('time', { attrs: { class: 'date', datetime: message.date } }, listDate(message.date)),
-      h('span', { attrs: { class: 'subject' } }, message.subject || '(nessun oggetto)',
-        message.hasAttachments ? h('span', { attrs: { class: 'attachment-mark', title: 'Con allegati' } }, ' · allegati') : null),
-      h('span', { attrs: { class: 'snippet' } }, message.snippet)));
+    return h(
+      'li',
+      { attrs: { 'data-message-id': message.id, class: unread ? 'unread' : null } },
+      h(
+        'a',
+        {
+          attrs: {
+            href: routeHash('posta', folderId ?? 'inbox', message.id),
+            class: 'message-row',
+            'aria-current': message.id === messageId ? 'true' : null,
+          },
+        },
+        h('span', { attrs: { class: 'sender' } }, who),
+        h('time', { attrs: { class: 'date', datetime: message.date } }, listDate(message.date)),
+        h(
+          'span',
+          { attrs: { class: 'subject' } },
+          message.subject || '(nessun oggetto)',
+          message.hasAttachments ? h('span', { attrs: { class: 'attachment-mark', title: 'Con allegati' } }, ' · allegati') : null,
+        ),
+        h('span', { attrs: { class: 'snippet' } }, message.snippet),
+      ),
+    );
   }
 
   async function loadList(cursor: string | null): Promise<void> {
@@ -134,8 +173,7 @@ export function mountPosta(element: HTMLElement, route: Route, ctx: AppContext):
     }
     work.classList.toggle('has-message', messageId !== null);
     rows.querySelector(`li[data-message-id="${CSS.escape(messageId ?? '')}"]`)?.classList.remove('unread');
-    showMessage(pane, messageId, { ctx, inTrash: folderId === 'trash', onDeleted: (id) => void deleted(id),
-      backHash: routeHash('posta', folderId) });
+    showMessage(pane, messageId, { ctx, inTrash: folderId === 'trash', onDeleted: (id) => void deleted(id), backHash: routeHash('posta', folderId) });
     return true;
   }
 

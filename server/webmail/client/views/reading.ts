@@ -55,24 +55,43 @@ function messageView(message: MailDetail, options: ReadingOptions): HTMLElement 
 
   const header = (label: string, value: string) => (value ? [h('dt', null, label), h('dd', null, value)] : []);
   const body = message.text ?? (message.html ? htmlToText(message.html) : '');
-  const attachments = message.attachments.length > 0
-    ? h('ul', { attrs: { class: 'attachments', 'aria-label': 'Allegati' } }, ...message.attachments.map((attachment) =>
-      h('li', null, h('span', { attrs: { class: 'attachment-name' } }, attachment.filename || 'allegato senza nome'),
-        h('span', { attrs: { class: 'muted' } }, ` (${bytes(attachment.size)})`))))
-    : null;
+  const attachments =
+    message.attachments.length > 0
+      ? h(
+          'ul',
+          { attrs: { class: 'attachments', 'aria-label': 'Allegati' } },
+          ...message.attachments.map((attachment) =>
+            h(
+              'li',
+              null,
+              h('span', { attrs: { class: 'attachment-name' } }, attachment.filename || 'allegato senza nome'),
+              h('span', { attrs: { class: 'muted' } }, ` (${bytes(attachment.size)})`),
+            ),
+          ),
+        )
+      : null;
 
-  return h('article', { attrs: { class: 'message', 'data-message-id': message.id, 'aria-labelledby': 'message-subject' } },
-    h('div', { attrs: { class: 'toolbar' } },
-      h('a', { attrs: { class: 'button secondary back-to-list', href: options.backHash } }, 'Torna all\'elenco'),
+  return h(
+    'article',
+    { attrs: { class: 'message', 'data-message-id': message.id, 'aria-labelledby': 'message-subject' } },
+    h(
+      'div',
+      { attrs: { class: 'toolbar' } },
+      h('a', { attrs: { class: 'button secondary back-to-list', href: options.backHash } }, "Torna all'elenco"),
       h('a', { attrs: { class: 'button secondary', href: `#/posta/scrivi/${encodeURIComponent(message.from.address)}` } }, 'Rispondi'),
-      remove),
+      remove,
+    ),
     status,
     h('h2', { attrs: { id: 'message-subject', class: 'subject' } }, message.subject || '(nessun oggetto)'),
-    h('dl', { attrs: { class: 'message-headers' } },
+    h(
+      'dl',
+      { attrs: { class: 'message-headers' } },
       ...header('Da', personLabel(message.from)),
       ...header('A', message.to.map(personLabel).join(', ')),
       ...header('Cc', (message.cc ?? []).map(personLabel).join(', ')),
-      ...header('Data', readingDate(message.date))),
+      ...header('Data', readingDate(message.date)),
+    ),
     attachments,
-    h('div', { attrs: { class: 'message-body', tabindex: '0', 'aria-label': 'Testo del messaggio' } }, body));
+    h('div', { attrs: { class: 'message-body', tabindex: '0', 'aria-label': 'Testo del messaggio' } }, body),
+  );
 }
