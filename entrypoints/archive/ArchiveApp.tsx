@@ -1,12 +1,12 @@
 // The archive app: decides between a state screen (signed out, off, offline, error) and the workspace.
-import type { ArchiveApi } from './archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
 import { StateScreen } from './StateScreen';
 import { useArchive } from './use-archive';
 import { Workspace } from './Workspace';
 
 export interface ArchiveAppProps {
-  api: ArchiveApi;
+  api: BackgroundClient;
   /** Where to sign in again: the webmail of the origin in use. */
   webmailUrl: string;
   upgradeUrl: string;

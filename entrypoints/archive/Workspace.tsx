@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'p
 import type { ArchiveStatus, FolderList, Me, MessageSummary } from '@/utils/api/schemas';
 import type { Fresh } from '@/utils/rpc/fresh';
 import { t, uiLanguage } from '@/utils/i18n';
-import type { ArchiveApi } from './archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
 import { EXPIRING_VIEW, folderTree, listingTouched, type TreeNode } from '@/entrypoints/archive/folders/folders';
 import { readHash } from '@/utils/frames/archive-url';
@@ -21,7 +21,7 @@ import { SearchBar } from './search/SearchBar';
 import { SearchPane } from './search/SearchPane';
 
 export interface WorkspaceProps {
-  api: ArchiveApi;
+  api: BackgroundClient;
   me: Me;
   status: Fresh<ArchiveStatus>;
   folders: Fresh<FolderList>;
@@ -77,7 +77,7 @@ export function Workspace(props: WorkspaceProps) {
     () =>
       folderId
         ? new ListingSource((offset, limit) =>
-            api.messages(folderId, offset, limit).then((reply) => ({ ...reply.value, freshness: reply.freshness })),
+            api.call('messages.list', { folderId, offset, limit }).then((reply) => ({ ...reply.value, freshness: reply.freshness })),
           )
         : null,
     [api, folderId],
@@ -92,7 +92,7 @@ export function Workspace(props: WorkspaceProps) {
 
   useEffect(() => {
     if (status.retentionMonths === null) return;
-    api.expiring(EXPIRING_DAYS).then(
+    api.call('expiring.list', { days: EXPIRING_DAYS }).then(
       (reply) => setExpiringCount(reply.items.length),
       () => undefined,
     );

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
-import { rpcArchiveApi } from './archive-client';
+import { backgroundClient } from '@/utils/rpc/client';
 import { readHash } from '@/utils/frames/archive-url';
 import { followColorScheme } from './theme';
 import { ArchiveApp } from './ArchiveApp';
@@ -17,7 +17,7 @@ async function start() {
   const { origin } = readHash(location.hash);
   const downloads = typeof browser !== 'undefined' && browser.downloads ? browser.downloads : null;
   render(
-    <ArchiveApp api={rpcArchiveApi(origin)} webmailUrl={activeProfile.webmailUrl} upgradeUrl={activeProfile.upgradeUrl} downloads={downloads} />,
+    <ArchiveApp api={backgroundClient(origin)} webmailUrl={activeProfile.webmailUrl} upgradeUrl={activeProfile.upgradeUrl} downloads={downloads} />,
     document.getElementById('app')!,
   );
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveStatus, FolderList, Me } from '@/utils/api/schemas';
 import type { ChangeEvent } from '@/utils/rpc/events';
 import type { Fresh } from '@/utils/rpc/fresh';
-import type { ArchiveApi } from './archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorKind, isOffline } from './errors';
 
 export type Phase =
@@ -41,7 +41,7 @@ export function phaseOfError(error: unknown): Phase {
 /** How often the status is asked again while the page is visible (the postmaster may change it elsewhere). */
 export const STATUS_RECHECK_MS = 60_000;
 
-export function useArchive(api: ArchiveApi) {
+export function useArchive(api: BackgroundClient) {
   const [state, setState] = useState<ArchiveState>(INITIAL);
   const live = useRef(state);
   live.current = state;
@@ -50,12 +50,12 @@ export function useArchive(api: ArchiveApi) {
   const load = useCallback(async () => {
     patch({ phase: { kind: 'loading' } });
     try {
-      const session = await api.session();
+      const session = await api.call('session.get', {});
       if (!session.me) return patch({ phase: { kind: session.offline ? 'offline' : 'signedOut' }, origin: session.origin, me: null });
       patch({ origin: session.origin, me: session.me });
-      const status = await api.status();
+      const status = await api.call('status.get', {});
       if (!status.value.enabled) return patch({ phase: { kind: 'off' }, status });
-      const folders = await api.folders();
+      const folders = await api.call('folders.list', {});
       patch({ phase: { kind: 'ready' }, status, folders });
     } catch (error) {
       patch({ phase: phaseOfError(error) });
@@ -64,7 +64,7 @@ export function useArchive(api: ArchiveApi) {
 
   const reloadStatus = useCallback(async () => {
     try {
-      const status = await api.status();
+      const status = await api.call('status.get', {});
       patch(status.value.enabled ? { status } : { status, phase: { kind: 'off' } });
     } catch (error) {
       if (!isOffline(error)) patch({ phase: phaseOfError(error) });
@@ -73,7 +73,7 @@ export function useArchive(api: ArchiveApi) {
 
   const reloadFolders = useCallback(async () => {
     try {
-      patch({ folders: await api.folders() });
+      patch({ folders: await api.call('folders.list', {}) });
     } catch (error) {
       if (!isOffline(error)) patch({ phase: phaseOfError(error) });
     }

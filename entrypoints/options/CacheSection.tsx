@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import { ArchiveError } from '@/utils/api/errors';
 import { t } from '@/utils/i18n';
-import { rpc } from '@/utils/rpc/client';
+import { useBackground } from '@/components/background';
 
 export function CacheSection() {
+  const background = useBackground();
   const [step, setStep] = useState<'idle' | 'confirm' | 'busy' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
 
@@ -12,7 +13,7 @@ export function CacheSection() {
     setStep('busy');
     setError(null);
     try {
-      await rpc('cache.clear', {});
+      await background.call('cache.clear', {});
       setStep('done');
     } catch (failure) {
       setError(t(ArchiveError.from(failure).messageKey));

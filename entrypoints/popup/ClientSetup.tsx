@@ -23,11 +23,10 @@ interface Props {
   profile: ProviderProfile;
   displayName?: string;
   canEnableImap: boolean;
-  origin?: string;
   onStatusChanged(status: ArchiveStatus): void;
 }
 
-export function ClientSetup({ status, profile, displayName, canEnableImap, origin, onStatusChanged }: Props) {
+export function ClientSetup({ status, profile, displayName, canEnableImap, onStatusChanged }: Props) {
   const settings = useMemo(() => clientSettings(status, profile, t, displayName), [status, profile, displayName]);
   const [saved, setSaved] = useState<string | null>(null);
   const [imapTurnedOn, setImapTurnedOn] = useState(false);
@@ -46,7 +45,6 @@ export function ClientSetup({ status, profile, displayName, canEnableImap, origi
         <ImapNotice
           status={status}
           canEnable={canEnableImap}
-          origin={origin}
           onChanged={(next) => {
             setImapTurnedOn(next.imapAccess);
             onStatusChanged(next);

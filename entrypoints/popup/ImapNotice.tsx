@@ -3,16 +3,16 @@ import { useState } from 'preact/hooks';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import { t } from '@/utils/i18n';
-import { rpc } from '@/utils/rpc/client';
+import { useBackground } from '@/components/background';
 
 interface Props {
   status: ArchiveStatus;
   canEnable: boolean;
-  origin?: string;
   onChanged(status: ArchiveStatus): void;
 }
 
-export function ImapNotice({ status, canEnable, origin, onChanged }: Props) {
+export function ImapNotice({ status, canEnable, onChanged }: Props) {
+  const background = useBackground();
   const [step, setStep] = useState<'idle' | 'confirm' | 'busy'>('idle');
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +20,7 @@ export function ImapNotice({ status, canEnable, origin, onChanged }: Props) {
     setStep('busy');
     setError(null);
     try {
-      onChanged(await rpc('admin.updateSettings', { origin, mailbox: status.address, patch: { imapAccess: true } }));
+      onChanged(await background.call('admin.updateSettings', { mailbox: status.address, patch: { imapAccess: true } }));
     } catch (failure) {
       setError(t(ArchiveError.from(failure).messageKey));
       setStep('idle');

@@ -36,7 +36,7 @@ function Freshness({ state, locale }: { state: Extract<PopupState, { kind: 'read
 }
 
 export function Popup({ profile, origin }: Props) {
-  const { state, me, reload, replaceStatus } = usePopupState(origin);
+  const { state, me, reload, replaceStatus } = usePopupState();
   const locale = formatLocale();
   const close = () => window.close();
 
@@ -96,7 +96,6 @@ export function Popup({ profile, origin }: Props) {
             profile={profile}
             displayName={own ? me?.displayName : undefined}
             canEnableImap={ownPostmaster}
-            origin={origin}
             onStatusChanged={replaceStatus}
           />
         ) : null}

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus, Me } from '@/utils/api/schemas';
-import { isChangeEvent, type ChangeEvent } from '@/utils/rpc/events';
+import type { ChangeEvent } from '@/utils/rpc/events';
 import type { Freshness } from '@/utils/rpc/fresh';
-import { rpc } from '@/utils/rpc/client';
+import { useBackground } from '@/components/background';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -16,7 +16,8 @@ export type PopupState =
 /** A cached answer given while the refresh was still running is asked again once, after this delay. */
 const RECHECK_MS = 1500;
 
-export function usePopupState(origin: string | undefined) {
+export function usePopupState() {
+  const background = useBackground();
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [me, setMe] = useState<Me | null>(null);
   const address = useRef<string | null>(null);
@@ -24,7 +25,7 @@ export function usePopupState(origin: string | undefined) {
 
   const load = useCallback(async () => {
     try {
-      const reply = await rpc('status.get', { origin });
+      const reply = await background.call('status.get', {});
       address.current = reply.value.address;
       setState({ kind: 'ready', status: reply.value, freshness: reply.freshness });
       clearTimeout(recheck.current);
@@ -37,32 +38,31 @@ export function usePopupState(origin: string | undefined) {
       else if (kind === 'network' || kind === 'timeout') setState({ kind: 'offline' });
       else setState({ kind: 'error', messageKey: `error_${kind}` });
     }
-  }, [origin]);
+  }, [background]);
 
   const loadSession = useCallback(async () => {
     try {
-      const session = await rpc('session.get', { origin });
+      const session = await background.call('session.get', {});
       setMe(session.me);
       if (!session.me && !session.offline) setState({ kind: 'signedOut' });
     } catch {
       // The status request reports what went wrong.
     }
-  }, [origin]);
+  }, [background]);
 
   useEffect(() => {
     void load();
     void loadSession();
-    const onMessage = (message: unknown) => {
-      if (!isChangeEvent(message) || !concernsOwnArchive(message, address.current)) return;
+    const unsubscribe = background.onChange((message) => {
+      if (!concernsOwnArchive(message, address.current)) return;
       if (message.scope === 'session') void loadSession();
       void load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    });
     return () => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      unsubscribe();
       clearTimeout(recheck.current);
     };
-  }, [load, loadSession]);
+  }, [background, load, loadSession]);
 
   /** After a change made from the popup (e.g. IMAP turned on), show the provider's answer at once. */
   const replaceStatus = useCallback((status: ArchiveStatus) => {

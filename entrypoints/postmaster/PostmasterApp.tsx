@@ -3,11 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { FrameHost } from './frame-host';
 import type { FrameParams } from '@/utils/frames/postmaster-url';
-import { rpc } from '@/utils/rpc/client';
 import { ArchiveSettings } from './settings/ArchiveSettings';
 import { BulkPanel } from './bulk/BulkPanel';
 import { DisableDialog } from './dialogs/DisableDialog';
 import { EnableDialog } from './dialogs/EnableDialog';
+import { useBackground } from '@/components/background';
 
 type Gate = 'checking' | 'postmaster' | 'refused' | 'failed';
 
@@ -16,13 +16,14 @@ export function PostmasterApp({ params, host }: { params: FrameParams; host: Fra
   const [inFrameDialog, setInFrameDialog] = useState<'disable' | null>(null);
   const [closed, setClosed] = useState(false);
   const mailbox = params.mailboxes[0]!;
+  const background = useBackground();
 
   useEffect(() => {
-    rpc('session.get', { origin: params.origin ?? undefined }).then(
+    background.call('session.get', {}).then(
       (session) => setGate(session.me?.role === 'postmaster' ? 'postmaster' : 'refused'),
       () => setGate('failed'),
     );
-  }, [params.origin]);
+  }, [background]);
 
   const close = (changed: boolean) => {
     if (host.embedded) host.send({ action: 'close', changed });
@@ -63,17 +64,17 @@ export function PostmasterApp({ params, host }: { params: FrameParams; host: Fra
         <>
           <ArchiveSettings
             mailbox={mailbox}
-            origin={params.origin}
+
             onRequestDisable={() => (host.embedded ? host.send({ action: 'open', view: 'disable', mailbox }) : setInFrameDialog('disable'))}
           />
-          {inFrameDialog === 'disable' ? <DisableDialog mailbox={mailbox} origin={params.origin} onClose={() => setInFrameDialog(null)} /> : null}
+          {inFrameDialog === 'disable' ? <DisableDialog mailbox={mailbox} onClose={() => setInFrameDialog(null)} /> : null}
         </>
       );
     case 'enable':
-      return <EnableDialog mailbox={mailbox} origin={params.origin} onClose={close} />;
+      return <EnableDialog mailbox={mailbox} onClose={close} />;
     case 'disable':
-      return <DisableDialog mailbox={mailbox} origin={params.origin} onClose={close} />;
+      return <DisableDialog mailbox={mailbox} onClose={close} />;
     case 'bulk':
-      return <BulkPanel mailboxes={params.mailboxes} origin={params.origin} onClose={close} />;
+      return <BulkPanel mailboxes={params.mailboxes} onClose={close} />;
   }
 }

@@ -1,38 +1,34 @@
 // The postmaster's archive operations as views call them (always through the background, never the provider).
-import type { ArchiveStatus } from '@/utils/api/schemas';
-import { rpc } from '@/utils/rpc/client';
+import type { ArchiveStatus, SettingsPatch } from '@/utils/api/schemas';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import type { BulkAction } from './bulk/bulk';
 
-export function enableArchive(mailbox: string, origin: string | null): Promise<ArchiveStatus> {
-  return rpc('admin.enable', { origin: origin ?? undefined, mailbox });
+export function enableArchive(background: BackgroundClient, mailbox: string): Promise<ArchiveStatus> {
+  return background.call('admin.enable', { mailbox });
 }
 
 /** Sent once, never retried: a lost reply must not turn into a second request. */
-export function disableArchive(mailbox: string, confirm: string, origin: string | null): Promise<ArchiveStatus> {
-  return rpc('admin.disable', { origin: origin ?? undefined, mailbox, confirm });
+export function disableArchive(background: BackgroundClient, mailbox: string, confirm: string): Promise<ArchiveStatus> {
+  return background.call('admin.disable', { mailbox, confirm });
 }
 
-export function updateArchive(
-  mailbox: string,
-  patch: { writable?: boolean; imapAccess?: boolean; retentionMonths?: ArchiveStatus['retentionMonths'] },
-  origin: string | null,
-): Promise<ArchiveStatus> {
-  return rpc('admin.updateSettings', { origin: origin ?? undefined, mailbox, patch });
+export function updateArchive(background: BackgroundClient, mailbox: string, patch: SettingsPatch): Promise<ArchiveStatus> {
+  return background.call('admin.updateSettings', { mailbox, patch });
 }
 
-export function performBulkAction(action: BulkAction, mailbox: string, origin: string | null): Promise<ArchiveStatus> {
+export function performBulkAction(background: BackgroundClient, action: BulkAction, mailbox: string): Promise<ArchiveStatus> {
   switch (action.kind) {
     case 'enable':
-      return enableArchive(mailbox, origin);
+      return enableArchive(background, mailbox);
     case 'retention':
-      return updateArchive(mailbox, { retentionMonths: action.months }, origin);
+      return updateArchive(background, mailbox, { retentionMonths: action.months });
     case 'imap':
-      return updateArchive(mailbox, { imapAccess: action.on }, origin);
+      return updateArchive(background, mailbox, { imapAccess: action.on });
   }
 }
 
 /** Starts the .mbox download of a whole archive; resolves to the browser's download id when known. */
-export async function exportWholeArchive(mailbox: string, origin: string | null): Promise<number | null> {
-  const reply = await rpc('download', { origin: origin ?? undefined, target: { kind: 'archive-export', mailbox } });
+export async function exportWholeArchive(background: BackgroundClient, mailbox: string): Promise<number | null> {
+  const reply = await background.call('download', { target: { kind: 'archive-export', mailbox } });
   return reply.downloadId;
 }

@@ -5,6 +5,8 @@ import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { frameHost, reportHeight } from './frame-host';
 import { parseFrameHash } from '@/utils/frames/postmaster-url';
 import './postmaster.css';
+import { BackgroundContext } from '@/components/background';
+import { backgroundClient } from '@/utils/rpc/client';
 
 async function main() {
   await initI18n().catch(() => undefined);
@@ -26,7 +28,12 @@ async function main() {
   root.dataset.view = params.view;
   const host = frameHost(params.origin);
   if (params.view === 'tab') reportHeight(host, app);
-  render(<PostmasterApp params={params} host={host} />, app);
+  render(
+    <BackgroundContext.Provider value={backgroundClient(params.origin)}>
+      <PostmasterApp params={params} host={host} />
+    </BackgroundContext.Provider>,
+    app,
+  );
 }
 
 void main();

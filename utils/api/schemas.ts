@@ -1,5 +1,6 @@
 // Runtime schemas of every provider reply (archive API v1); types are inferred from them.
 import * as v from 'valibot';
+import { RETENTION_MONTHS } from '@/utils/rules/retention';
 
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -17,7 +18,7 @@ const ServerEndpointSchema = v.object({
   security: v.picklist(['ssl', 'starttls']),
 });
 
-export const RetentionSchema = v.nullable(v.picklist([6, 12, 18, 24, 30, 36, 42, 48]));
+export const RetentionSchema = v.nullable(v.picklist(RETENTION_MONTHS));
 
 export const ArchiveStatusSchema = v.object({
   address: v.string(),
@@ -122,6 +123,30 @@ export const MessageDetailSchema = v.object({
 export const RestoreResultSchema = v.object({ restored: v.literal(true), mailboxMessageId: v.optional(v.string()) });
 export const EmptyResultSchema = v.object({ removed: count });
 export const ExpiringSchema = v.object({ items: v.array(MessageSummarySchema) });
+const FOLDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const FolderIdSchema = v.pipe(v.string(), v.regex(FOLDER_ID));
+const isoDay = v.pipe(v.string(), v.isoDate());
+
+/** What a postmaster may change of one mailbox's archive (PATCH …/settings). */
+export const SettingsPatchSchema = v.object({
+  writable: v.optional(v.boolean()),
+  imapAccess: v.optional(v.boolean()),
+  retentionMonths: v.optional(RetentionSchema),
+});
+
+/** The provider's search (GET …/search): every field optional, bounded as the contract says. */
+export const SearchQuerySchema = v.object({
+  q: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  from: v.optional(v.pipe(v.string(), v.maxLength(254))),
+  to: v.optional(v.pipe(v.string(), v.maxLength(254))),
+  after: v.optional(isoDay),
+  before: v.optional(isoDay),
+  hasAttachment: v.optional(v.boolean()),
+  folderId: v.optional(FolderIdSchema),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(512))),
+});
+
 export const ErrorReplySchema = v.object({ error: v.object({ code: v.string(), message: v.optional(v.string()) }) });
 
 export type Me = v.InferOutput<typeof MeSchema>;
@@ -133,15 +158,5 @@ export type MessageSummary = v.InferOutput<typeof MessageSummarySchema>;
 export type MessagePage = v.InferOutput<typeof MessagePageSchema>;
 export type Changes = v.InferOutput<typeof ChangesSchema>;
 export type MessageDetail = v.InferOutput<typeof MessageDetailSchema>;
-export type SettingsPatch = { writable?: boolean; imapAccess?: boolean; retentionMonths?: ArchiveStatus['retentionMonths'] };
-export interface SearchQuery {
-  q?: string;
-  from?: string;
-  to?: string;
-  after?: string;
-  before?: string;
-  hasAttachment?: boolean;
-  folderId?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+export type SearchQuery = v.InferOutput<typeof SearchQuerySchema>;

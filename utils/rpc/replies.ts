@@ -14,8 +14,4 @@ export interface ListingPage {
   complete: boolean;
 }
 
-export type DownloadTarget =
-  | { kind: 'raw'; id: string }
-  | { kind: 'attachment'; id: string; index: number }
-  | { kind: 'export'; folderId: string }
-  | { kind: 'archive-export'; mailbox: string };
+export type { DownloadTarget } from './payloads';

@@ -1,55 +1,20 @@
 // The background's request handler: validates the envelope and payload, checks the sender, runs the operation.
 import * as v from 'valibot';
 import { ArchiveError } from '@/utils/api/errors';
-import type { ArchiveService } from '@/utils/background/archive-service';
 import type { IdentityStore } from '@/utils/background/identity';
 import type { ProviderProfile } from '@/utils/providers/profile';
-import { EnvelopeSchema, REQUESTS, type RequestName, type RequestPayload, type RpcReply } from './protocol';
+import { EnvelopeSchema, type RpcReply } from './protocol';
+import { REQUESTS, type Background } from './requests';
 import { classifySender, type SenderContext, type SenderLike } from './sender';
 
-export interface RouterDeps {
-  service: ArchiveService;
+export interface RouterDeps extends Background {
   identities: IdentityStore;
   profile: ProviderProfile;
   extensionId: string;
   extensionOrigin: string;
-  /** Starts a browser download; resolves to its id when the browser gives one (views follow its progress). */
-  startDownload(url: string): Promise<number | void>;
-}
-
-type Handler<N extends RequestName> = (payload: RequestPayload<N>, origin: string) => Promise<unknown>;
-
-function handlers(deps: RouterDeps): { [N in RequestName]: Handler<N> } {
-  const s = deps.service;
-  return {
-    'session.get': (_p, origin) => s.session(origin),
-    'session.signedOut': async (_p, origin) => {
-      // The page says the user signed out; believe the provider, not the page.
-      await s.session(origin);
-    },
-    'status.get': (p, origin) => s.status(origin, p.mailbox),
-    'folders.list': (_p, origin) => s.folders(origin),
-    'messages.list': (p, origin) => s.messages(origin, p.folderId, p.offset, p.limit),
-    'messages.filter': (p, origin) => s.filter(origin, p.query),
-    'message.get': (p, origin) => s.message(origin, p.id),
-    'message.restore': (p, origin) => s.restore(origin, p.id),
-    'message.move': (p, origin) => s.move(origin, p.id, p.folderId, p.fromFolderId),
-    'message.delete': (p, origin) => s.remove(origin, p.id, p.folderId),
-    'folder.empty': (p, origin) => s.emptyFolder(origin, p.folderId),
-    search: (p, origin) => s.search(origin, p.query),
-    'expiring.list': (p, origin) => s.expiring(origin, p.days),
-    download: async (p, origin) => ({ downloadId: (await deps.startDownload(await s.downloadUrl(origin, p.target))) ?? null }),
-    'admin.mailboxes': (_p, origin) => s.mailboxes(origin),
-    'admin.updateSettings': (p, origin) => s.updateSettings(origin, p.mailbox, p.patch),
-    'admin.enable': (p, origin) => s.enable(origin, p.mailbox),
-    'admin.disable': (p, origin) => s.disable(origin, p.mailbox, p.confirm),
-    'cache.clear': () => s.clearCache(),
-  };
 }
 
 export function createRouter(deps: RouterDeps) {
-  const table = handlers(deps);
-
   async function originFor(context: SenderContext, requested: string | undefined): Promise<string> {
     if (context.kind === 'content') return context.origin;
     if (requested !== undefined) {
@@ -75,8 +40,8 @@ export function createRouter(deps: RouterDeps) {
       const payload = v.safeParse(spec.payload, envelope.output.payload);
       if (!payload.success) throw new ArchiveError('bad_message', { detail: payload.issues[0]?.message });
       const origin = await originFor(context, (payload.output as { origin?: string }).origin);
-      const handler = table[name] as Handler<RequestName>;
-      return { ok: true, value: await handler(payload.output as never, origin) };
+      const answer = spec.answer as (background: Background, payload: unknown, origin: string) => Promise<unknown>;
+      return { ok: true, value: await answer(deps, payload.output, origin) };
     } catch (error) {
       const archiveError = ArchiveError.from(error);
       return { ok: false, error: archiveError.toData() };

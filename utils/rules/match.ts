@@ -1,16 +1,8 @@
 // The instant filter's rules: which cached summaries match what the user typed (subject, sender, recipients).
+import type { LocalFilter } from '@/utils/rpc/payloads';
 import type { MessageSummary } from '@/utils/api/schemas';
 
-export interface LocalFilter {
-  text: string;
-  folderId?: string;
-  /** ISO date (YYYY-MM-DD), inclusive. */
-  after?: string;
-  /** ISO date (YYYY-MM-DD), exclusive, like the provider's `before`. */
-  before?: string;
-  hasAttachment?: boolean;
-  limit?: number;
-}
+export type { LocalFilter };
 
 /** Lower case without accents, so "perche" finds "Perché". */
 export function foldText(value: string): string {

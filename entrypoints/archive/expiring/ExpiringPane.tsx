@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageSummary } from '@/utils/api/schemas';
 import { formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import type { ArchiveApi } from '@/entrypoints/archive/archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorText } from '@/entrypoints/archive/errors';
 import { countText, modeOfFolder } from '@/entrypoints/archive/labels';
 import { ArraySource } from '@/entrypoints/archive/list/row-source';
@@ -13,7 +13,7 @@ import { MessageList } from '../list/MessageList';
 export const EXPIRING_DAYS = 30;
 
 export interface ExpiringPaneProps {
-  api: ArchiveApi;
+  api: BackgroundClient;
   retentionMonths: number;
   /** Bumped when the archive changed, to load the list again. */
   revision: number;
@@ -32,7 +32,7 @@ export function ExpiringPane(props: ExpiringPaneProps) {
   useEffect(() => {
     let current = true;
     setError(null);
-    props.api.expiring(EXPIRING_DAYS).then(
+    props.api.call('expiring.list', { days: EXPIRING_DAYS }).then(
       (reply) => {
         if (!current) return;
         setItems(reply.items);

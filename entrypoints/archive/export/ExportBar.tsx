@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes, formatLocale, formatPercent } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import type { ArchiveApi } from '@/entrypoints/archive/archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorText } from '@/entrypoints/archive/errors';
 import { watchDownload, type DownloadsApi, type ExportProgress } from './export-progress';
 
@@ -13,7 +13,7 @@ export interface ExportJob {
   progress: ExportProgress | null;
 }
 
-export function useExport(api: ArchiveApi, downloads: DownloadsApi | null, notify: (kind: 'success' | 'info' | 'error', text: string) => void) {
+export function useExport(api: BackgroundClient, downloads: DownloadsApi | null, notify: (kind: 'success' | 'info' | 'error', text: string) => void) {
   const [job, setJob] = useState<ExportJob | null>(null);
   const stop = useRef<(() => void) | null>(null);
   // The browser names the download only once the provider starts answering; a cancel asked before waits for it.
@@ -25,7 +25,7 @@ export function useExport(api: ArchiveApi, downloads: DownloadsApi | null, notif
     const run = ++runs.current.current;
     setJob({ folderId, label, downloadId: null, progress: null });
     try {
-      const { downloadId } = await api.download({ kind: 'export', folderId });
+      const { downloadId } = await api.call('download', { target: { kind: 'export', folderId } });
       if (runs.current.cancelled.has(run)) {
         if (downloadId !== null) await downloads?.cancel(downloadId).catch(() => undefined);
         return;

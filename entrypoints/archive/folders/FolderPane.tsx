@@ -2,7 +2,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { MessageSummary } from '@/utils/api/schemas';
 import { t } from '@/utils/i18n';
-import type { ArchiveApi } from '@/entrypoints/archive/archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorText } from '@/entrypoints/archive/errors';
 import type { TreeNode } from './folders';
 import { countText, modeOfFolder } from '@/entrypoints/archive/labels';
@@ -12,7 +12,7 @@ import { MessageList } from '../list/MessageList';
 import type { Notice } from '../Notices';
 
 export interface FolderPaneProps {
-  api: ArchiveApi;
+  api: BackgroundClient;
   folder: TreeNode;
   source: ListingSource;
   writable: boolean;
@@ -39,7 +39,7 @@ export function FolderPane(props: FolderPaneProps) {
     setBusy(true);
     setError(null);
     try {
-      const { removed } = await props.api.emptyFolder(folder.id);
+      const { removed } = await props.api.call('folder.empty', { folderId: folder.id });
       setConfirmEmpty(false);
       props.notify('success', countText('archive_emptied', removed, folder.label, removed));
       props.onEmptied();

@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Folder, MessageDetail, MessageSummary } from '@/utils/api/schemas';
 import { t, uiLanguage } from '@/utils/i18n';
-import type { ArchiveApi, DownloadTarget } from '@/entrypoints/archive/archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
+import type { DownloadTarget } from '@/utils/rpc/payloads';
 import { errorText } from '@/entrypoints/archive/errors';
 import { moveTargets } from '@/entrypoints/archive/folders/folders';
 import { sanitizeMailHtml } from './sanitize';
@@ -14,7 +15,7 @@ import { MoveDialog } from './MoveDialog';
 import type { Notice } from '../Notices';
 
 export interface ReaderProps {
-  api: ArchiveApi;
+  api: BackgroundClient;
   summary: MessageSummary;
   writable: boolean;
   folders: Folder[];
@@ -38,7 +39,7 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
   useEffect(() => {
     let current = true;
     setLoad({ state: 'loading' });
-    api.message(summary.id).then(
+    api.call('message.get', { id: summary.id }).then(
       (detail) => current && setLoad({ state: 'ready', detail }),
       (error: unknown) => current && setLoad({ state: 'error', error }),
     );
@@ -59,7 +60,7 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
   }, [load, allowRemote]);
 
   const download = (target: DownloadTarget) =>
-    api.download(target).then(
+    api.call('download', { target }).then(
       () => notify('info', t('archive_download_started')),
       (error: unknown) => notify('error', errorText(error)),
     );
@@ -67,7 +68,7 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
   const doRestore = async () => {
     setRestore('busy');
     try {
-      await api.restore(summary.id);
+      await api.call('message.restore', { id: summary.id });
       setRestore('done');
       notify('success', t('archive_restored'));
     } catch (error) {
@@ -187,7 +188,7 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
           onCancel={() => setDialog(null)}
           onMove={(folderId) => {
             const label = targets.find((target) => target.id === folderId)?.label ?? folderId;
-            void mutate(() => api.move(summary.id, folderId, summary.folderId), t('archive_moved', label));
+            void mutate(() => api.call('message.move', { id: summary.id, folderId, fromFolderId: summary.folderId }), t('archive_moved', label));
           }}
         />
       )}
@@ -200,7 +201,7 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
           busy={busy}
           error={dialogError}
           onCancel={() => setDialog(null)}
-          onConfirm={() => void mutate(() => api.remove(summary.id, summary.folderId), t('archive_deleted'))}
+          onConfirm={() => void mutate(() => api.call('message.delete', { id: summary.id, folderId: summary.folderId }), t('archive_deleted'))}
         />
       )}
     </article>

@@ -1,6 +1,6 @@
 // Search: the instant filter over cached summaries plus the provider's search, merged newest first without duplicates.
 import type { MessageSummary, SearchQuery } from '@/utils/api/schemas';
-import type { ArchiveApi } from '../archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { newestFirst, type LocalFilter } from '@/utils/rules/match';
 import { Listeners } from '../list/row-source';
 
@@ -88,7 +88,7 @@ export class SearchRun {
   private readonly listeners = new Listeners();
 
   constructor(
-    private readonly api: ArchiveApi,
+    private readonly api: BackgroundClient,
     private readonly form: SearchForm,
     private readonly folderId: string | null,
   ) {
@@ -102,7 +102,7 @@ export class SearchRun {
   /** Starts the local filter now and the provider's search after `remoteDelayMs` (typing in between cancels it). */
   start(remoteDelayMs = 350): void {
     this.api
-      .filter(localFilterOf(this.form, this.folderId))
+      .call('messages.filter', { query: localFilterOf(this.form, this.folderId) })
       .then(
         (items) => this.update(() => (this.local = items)),
         () => this.update(() => undefined),
@@ -135,7 +135,7 @@ export class SearchRun {
         this.queries.map((query, i) => {
           const cursor = cursors[i];
           if (cursor === null) return Promise.resolve({ items: [], nextCursor: null });
-          return this.api.search(cursor ? { ...query, cursor } : query);
+          return this.api.call('search', { query: cursor ? { ...query, cursor } : query });
         }),
       );
       this.update(() => {

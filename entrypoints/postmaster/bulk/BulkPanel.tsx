@@ -8,12 +8,12 @@ import { runBulk, type BulkAction, type BulkOutcome } from './bulk';
 import { BulkResults } from './BulkResults';
 import { Dialog } from '../Dialog';
 import { RetentionSelect, retentionLabel } from '../settings/RetentionSelect';
+import { useBackground } from '@/components/background';
 
 type Kind = BulkAction['kind'];
 
 export interface BulkPanelProps {
   mailboxes: string[];
-  origin: string | null;
   onClose(changed: boolean): void;
   /** Injected in tests; the real one asks the background. */
   perform?: (action: BulkAction, mailbox: string) => Promise<unknown>;
@@ -25,7 +25,8 @@ export function describeAction(action: BulkAction): string {
   return action.on ? t('postmaster_bulkDoImapOn') : t('postmaster_bulkDoImapOff');
 }
 
-export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProps) {
+export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
+  const background = useBackground();
   const locale = formatLocale();
   const [kind, setKind] = useState<Kind>('enable');
   const [months, setMonths] = useState<RetentionMonths | null>(12);
@@ -36,7 +37,7 @@ export function BulkPanel({ mailboxes, origin, onClose, perform }: BulkPanelProp
   const changed = useRef(false);
 
   const action: BulkAction = kind === 'enable' ? { kind } : kind === 'retention' ? { kind, months } : { kind, on: imapOn };
-  const call = perform ?? ((a: BulkAction, mailbox: string) => performBulkAction(a, mailbox, origin));
+  const call = perform ?? ((a: BulkAction, mailbox: string) => performBulkAction(background, a, mailbox));
 
   const run = async (what: BulkAction, targets: string[]) => {
     setRunning(true);

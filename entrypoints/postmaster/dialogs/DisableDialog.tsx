@@ -9,17 +9,18 @@ import { Dialog } from '../Dialog';
 import { ExportFirst } from './ExportFirst';
 import { useArchiveExport } from './use-archive-export';
 import { useMailboxStatus } from '../settings/use-mailbox-status';
+import { useBackground } from '@/components/background';
 
 export interface DisableDialogProps {
   mailbox: string;
-  origin: string | null;
   onClose(changed: boolean): void;
 }
 
-export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) {
+export function DisableDialog({ mailbox, onClose }: DisableDialogProps) {
+  const background = useBackground();
   const id = useId();
-  const { status } = useMailboxStatus(mailbox, origin);
-  const exporter = useArchiveExport(mailbox, origin);
+  const { status } = useMailboxStatus(mailbox);
+  const exporter = useArchiveExport(mailbox);
   const [typed, setTyped] = useState('');
   const [phase, setPhase] = useState<'confirm' | 'running' | 'done'>('confirm');
   const [error, setError] = useState<ArchiveErrorData | null>(null);
@@ -31,7 +32,7 @@ export function DisableDialog({ mailbox, origin, onClose }: DisableDialogProps) 
     setPhase('running');
     setError(null);
     try {
-      await disableArchive(mailbox, typed, origin);
+      await disableArchive(background, mailbox, typed);
       setPhase('done');
     } catch (failure) {
       setError(ArchiveError.from(failure).toData());

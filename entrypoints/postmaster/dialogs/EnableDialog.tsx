@@ -4,8 +4,10 @@ import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import { t } from '@/utils/i18n';
 import { enableArchive } from '@/entrypoints/postmaster/actions';
 import { Dialog } from '../Dialog';
+import { useBackground } from '@/components/background';
 
-export function EnableDialog({ mailbox, origin, onClose }: { mailbox: string; origin: string | null; onClose(changed: boolean): void }) {
+export function EnableDialog({ mailbox, onClose }: { mailbox: string; onClose(changed: boolean): void }) {
+  const background = useBackground();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ArchiveErrorData | null>(null);
 
@@ -13,7 +15,7 @@ export function EnableDialog({ mailbox, origin, onClose }: { mailbox: string; or
     setRunning(true);
     setError(null);
     try {
-      await enableArchive(mailbox, origin);
+      await enableArchive(background, mailbox);
       onClose(true);
     } catch (failure) {
       setError(ArchiveError.from(failure).toData());

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import { exportWholeArchive } from '@/entrypoints/postmaster/actions';
+import { useBackground } from '@/components/background';
 
 export type ExportState =
   | { phase: 'idle' }
@@ -14,7 +15,8 @@ export type ExportState =
 
 const POLL_MS = 300;
 
-export function useArchiveExport(mailbox: string, origin: string | null) {
+export function useArchiveExport(mailbox: string) {
+  const background = useBackground();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -52,7 +54,7 @@ export function useArchiveExport(mailbox: string, origin: string | null) {
   const start = async () => {
     setState({ phase: 'starting' });
     try {
-      const id = await exportWholeArchive(mailbox, origin);
+      const id = await exportWholeArchive(background, mailbox);
       if (id === null) setState({ phase: 'handed-over' });
       else follow(id);
     } catch (error) {

@@ -11,18 +11,19 @@ import { QuotaSummary } from './QuotaSummary';
 import { RetentionSelect, retentionLabel } from './RetentionSelect';
 import { Switch } from './Switch';
 import { useMailboxStatus } from './use-mailbox-status';
+import { useBackground } from '@/components/background';
 
 type Setting = 'enabled' | 'writable' | 'imapAccess' | 'retentionMonths';
 
 export interface ArchiveSettingsProps {
   mailbox: string;
-  origin: string | null;
   /** Turning the archive off deletes everything: the caller shows the typed confirmation. */
   onRequestDisable(): void;
 }
 
-export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSettingsProps) {
-  const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox, origin);
+export function ArchiveSettings({ mailbox, onRequestDisable }: ArchiveSettingsProps) {
+  const background = useBackground();
+  const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox);
   const [busy, setBusy] = useState<Setting | null>(null);
   const [failure, setFailure] = useState<{ setting: Setting; error: ArchiveErrorData } | null>(null);
   /** A shorter deletion period waiting for the postmaster's confirmation: older mail goes at the next purge. */
@@ -66,7 +67,7 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
 
   const enabled = status.enabled;
   const patch = (setting: Exclude<Setting, 'enabled'>, value: boolean | RetentionMonths | null) =>
-    change(setting, () => updateArchive(mailbox, { [setting]: value }, origin));
+    change(setting, () => updateArchive(background, mailbox, { [setting]: value }));
 
   return (
     <section class="pm-tab" aria-labelledby="pm-tab-title" data-mailbox={mailbox} data-enabled={String(enabled)}>
@@ -97,7 +98,7 @@ export function ArchiveSettings({ mailbox, origin, onRequestDisable }: ArchiveSe
           disabled={busy !== null}
           stateText={enabled ? t('postmaster_enabledOn') : t('postmaster_enabledOff')}
           description={enabled ? t('postmaster_enabledOnHint') : t('postmaster_enabledOffHint')}
-          onChange={(next) => (next ? void change('enabled', () => enableArchive(mailbox, origin)) : onRequestDisable())}
+          onChange={(next) => (next ? void change('enabled', () => enableArchive(background, mailbox)) : onRequestDisable())}
         />
         {enabled ? (
           <>

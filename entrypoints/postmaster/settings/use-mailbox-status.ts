@@ -2,9 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
-import { isChangeEvent } from '@/utils/rpc/events';
 import type { Freshness } from '@/utils/rpc/fresh';
-import { rpc } from '@/utils/rpc/client';
+import { useBackground } from '@/components/background';
 
 export interface MailboxStatusState {
   status: ArchiveStatus | null;
@@ -13,20 +12,21 @@ export interface MailboxStatusState {
   loading: boolean;
 }
 
-export function useMailboxStatus(mailbox: string, origin: string | null) {
+export function useMailboxStatus(mailbox: string) {
+  const background = useBackground();
   const [state, setState] = useState<MailboxStatusState>({ status: null, freshness: null, error: null, loading: true });
   const latest = useRef(0);
 
   const reload = useCallback(async () => {
     const call = ++latest.current;
     try {
-      const fresh = await rpc('status.get', { origin: origin ?? undefined, mailbox });
+      const fresh = await background.call('status.get', { mailbox });
       if (call === latest.current) setState({ status: fresh.value, freshness: fresh.freshness, error: null, loading: false });
     } catch (error) {
       const data = ArchiveError.from(error).toData();
       if (call === latest.current) setState((previous) => ({ ...previous, error: data, loading: false }));
     }
-  }, [mailbox, origin]);
+  }, [background, mailbox]);
 
   /** A reply of a change the view made itself is the newest status there is. */
   const apply = useCallback((status: ArchiveStatus) => {
@@ -36,14 +36,11 @@ export function useMailboxStatus(mailbox: string, origin: string | null) {
 
   useEffect(() => {
     void reload();
-    const onMessage = (message: unknown) => {
-      if (!isChangeEvent(message)) return;
+    return background.onChange((message) => {
       const mine = message.mailbox === undefined || message.mailbox.toLowerCase() === mailbox.toLowerCase();
       if (message.scope === 'session' || ((message.scope === 'mailbox' || message.scope === 'status') && mine)) void reload();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [mailbox, reload]);
+    });
+  }, [background, mailbox, reload]);
 
   return { ...state, reload, apply };
 }

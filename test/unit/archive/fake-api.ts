@@ -1,10 +1,12 @@
-// An in-memory archive behind the ArchiveApi interface, for component tests of the app (no background, no network).
+// An in-memory archive behind the views' BackgroundClient, for component tests of the app (no background, no network).
+// Each request of the table is answered by the method of the same name below.
 import { ArchiveError, type ArchiveErrorKind } from '@/utils/api/errors';
-import type { ArchiveStatus, Folder, MessageDetail, MessageSummary, SearchQuery } from '@/utils/api/schemas';
+import type { ArchiveStatus, Folder, MessageDetail, MessageSummary } from '@/utils/api/schemas';
+import type { BackgroundClient, CallPayload } from '@/utils/rpc/client';
+import type { Reply, RequestName } from '@/utils/rpc/requests';
 import type { ChangeEvent } from '@/utils/rpc/events';
 import type { Freshness } from '@/utils/rpc/fresh';
-import type { ArchiveApi, DownloadTarget } from '@/entrypoints/archive/archive-client';
-import { newestFirst, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
+import { newestFirst, summaryMatcher } from '@/utils/rules/match';
 import { summary } from './fixtures';
 
 export const ORIGIN = 'http://127.0.0.1:8787';
@@ -35,7 +37,9 @@ export function status(patch: Partial<ArchiveStatus> = {}): ArchiveStatus {
   };
 }
 
-export class FakeArchive implements ArchiveApi {
+type Answers = { [N in RequestName]?: (payload: CallPayload<N>) => Promise<Reply<N>> };
+
+export class FakeArchive implements BackgroundClient {
   status_ = status();
   signedIn = true;
   offline = false;
@@ -99,77 +103,86 @@ export class FakeArchive implements ArchiveApi {
     return [{ id: 'inbox', parentId: null, name: 'Posta in arrivo', kind: 'inbox', messageCount: inboxCount, bytes: inboxCount * 1000 }, ...folders];
   }
 
-  async session() {
-    this.check('session');
-    return { origin: ORIGIN, me: this.signedIn ? MARIO : null, offline: this.offline };
+  call<N extends RequestName>(name: N, payload: CallPayload<N>): Promise<Reply<N>> {
+    const answer = this.answers[name] as ((payload: CallPayload<N>) => Promise<Reply<N>>) | undefined;
+    if (!answer) return Promise.reject(new ArchiveError('bad_message', { detail: `no fake for ${name}` }));
+    return answer(payload);
   }
-  async status() {
-    this.check('status');
-    return { value: this.status_, freshness: this.freshness };
-  }
-  async folders() {
-    this.check('folders');
-    return { value: { version: 1, folders: this.folderList() }, freshness: this.freshness };
-  }
-  async messages(folderId: string, offset: number, limit: number) {
-    this.check('messages');
-    const items =
-      folderId === 'inbox'
-        ? this.all().filter((m) => m.folderId.startsWith('inbox-'))
-        : [...(this.messagesByFolder.get(folderId) ?? [])].sort(newestFirst);
-    return { value: { items: items.slice(offset, offset + limit), total: items.length, complete: true }, freshness: this.freshness };
-  }
-  async filter(query: LocalFilter) {
-    this.check('filter');
-    return this.all().filter(summaryMatcher(query));
-  }
-  async search(query: SearchQuery) {
-    this.check('search');
-    return { items: query.q ? this.remoteSearch : [], nextCursor: null };
-  }
-  async expiring() {
-    this.check('expiring');
-    return { items: this.expiringItems };
-  }
-  async message(id: string): Promise<MessageDetail> {
-    this.check('message');
-    const found = this.all().find((m) => m.id === id);
-    if (!found) throw new ArchiveError('not_found');
-    const html = this.html.get(id) ?? null;
-    return {
-      ...found,
-      cc: [],
-      replyTo: [],
-      headers: [],
-      text: html ? null : `Testo di ${found.subject}`,
-      html,
-      attachments: found.hasAttachments ? [{ index: 0, filename: 'fattura.pdf', contentType: 'application/pdf', size: 2048, contentId: null }] : [],
-    };
-  }
-  async restore(id: string) {
-    this.check(`restore:${id}`);
-    return { restored: true as const, mailboxMessageId: 'x' };
-  }
-  async move(id: string, folderId: string) {
-    this.check(`move:${id}:${folderId}`);
-    if (!this.status_.writable) throw new ArchiveError('read_only');
-    this.removeId(id);
-  }
-  async remove(id: string) {
-    this.check(`remove:${id}`);
-    if (!this.status_.writable) throw new ArchiveError('read_only');
-    this.removeId(id);
-  }
-  async emptyFolder(folderId: string) {
-    this.check(`empty:${folderId}`);
-    const removed = this.messagesByFolder.get(folderId)?.length ?? 0;
-    this.messagesByFolder.set(folderId, []);
-    return { removed };
-  }
-  async download(target: DownloadTarget) {
-    this.check(`download:${target.kind}`);
-    return { downloadId: null };
-  }
+
+  private readonly answers: Answers = {
+    'session.get': async () => {
+      this.check('session');
+      return { origin: ORIGIN, me: this.signedIn ? MARIO : null, offline: this.offline };
+    },
+    'status.get': async () => {
+      this.check('status');
+      return { value: this.status_, freshness: this.freshness };
+    },
+    'folders.list': async () => {
+      this.check('folders');
+      return { value: { version: 1, folders: this.folderList() }, freshness: this.freshness };
+    },
+    'messages.list': async ({ folderId, offset, limit }) => {
+      this.check('messages');
+      const items =
+        folderId === 'inbox'
+          ? this.all().filter((m) => m.folderId.startsWith('inbox-'))
+          : [...(this.messagesByFolder.get(folderId) ?? [])].sort(newestFirst);
+      return { value: { items: items.slice(offset, offset + limit), total: items.length, complete: true }, freshness: this.freshness };
+    },
+    'messages.filter': async ({ query }) => {
+      this.check('filter');
+      return this.all().filter(summaryMatcher(query));
+    },
+    search: async ({ query }) => {
+      this.check('search');
+      return { items: query.q ? this.remoteSearch : [], nextCursor: null };
+    },
+    'expiring.list': async () => {
+      this.check('expiring');
+      return { items: this.expiringItems };
+    },
+    'message.get': async ({ id }): Promise<MessageDetail> => {
+      this.check('message');
+      const found = this.all().find((m) => m.id === id);
+      if (!found) throw new ArchiveError('not_found');
+      const html = this.html.get(id) ?? null;
+      return {
+        ...found,
+        cc: [],
+        replyTo: [],
+        headers: [],
+        text: html ? null : `Testo di ${found.subject}`,
+        html,
+        attachments: found.hasAttachments ? [{ index: 0, filename: 'fattura.pdf', contentType: 'application/pdf', size: 2048, contentId: null }] : [],
+      };
+    },
+    'message.restore': async ({ id }) => {
+      this.check(`restore:${id}`);
+      return { restored: true as const, mailboxMessageId: 'x' };
+    },
+    'message.move': async ({ id, folderId }) => {
+      this.check(`move:${id}:${folderId}`);
+      if (!this.status_.writable) throw new ArchiveError('read_only');
+      this.removeId(id);
+    },
+    'message.delete': async ({ id }) => {
+      this.check(`remove:${id}`);
+      if (!this.status_.writable) throw new ArchiveError('read_only');
+      this.removeId(id);
+    },
+    'folder.empty': async ({ folderId }) => {
+      this.check(`empty:${folderId}`);
+      const removed = this.messagesByFolder.get(folderId)?.length ?? 0;
+      this.messagesByFolder.set(folderId, []);
+      return { removed };
+    },
+    download: async ({ target }) => {
+      this.check(`download:${target.kind}`);
+      return { downloadId: null };
+    },
+  };
+
   onChange(listener: (event: ChangeEvent) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,7 +1,7 @@
 // Search: the local matcher, merging without duplicates, the provider queries, and a search run end to end.
 import { describe, expect, it } from 'vitest';
 import type { MessageSummary, SearchQuery } from '@/utils/api/schemas';
-import type { ArchiveApi } from '@/entrypoints/archive/archive-client';
+import type { BackgroundClient } from '@/utils/rpc/client';
 import { isEmptyFilter, summaryMatcher } from '@/utils/rules/match';
 import { dayAfter, EMPTY_SEARCH, localFilterOf, mergeResults, providerQueries, SearchRun } from '@/entrypoints/archive/search/search';
 import { summary } from './fixtures';
@@ -66,13 +66,14 @@ describe('a search run', () => {
   function api(local: MessageSummary[], pages: Record<string, { items: MessageSummary[]; nextCursor: string | null }>) {
     const searched: SearchQuery[] = [];
     const fake = {
-      filter: async () => local,
-      search: async (query: SearchQuery) => {
+      call: async (name: string, payload: { query: SearchQuery }) => {
+        if (name === 'messages.filter') return local;
+        const query = payload.query;
         searched.push(query);
         const key = `${query.q ? 'q' : query.from ? 'from' : 'to'}:${query.cursor ?? ''}`;
         return pages[key] ?? { items: [], nextCursor: null };
       },
-    } as unknown as ArchiveApi;
+    } as unknown as BackgroundClient;
     return { fake, searched };
   }
 

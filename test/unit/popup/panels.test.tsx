@@ -10,7 +10,7 @@ import type { ArchiveStatus } from '@/utils/api/schemas';
 import { useDictionary } from '@/utils/i18n';
 import { referenceProfile } from '@/utils/providers/profile';
 import { english, marioStatus } from '../client-profiles/fixtures';
-import { installClipboard, standInBackground, useItalian } from './support';
+import { installClipboard, renderForOrigin, standInBackground, useItalian } from './support';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -128,14 +128,9 @@ describe('QuotaBar (shared)', () => {
 
 describe('ClientSetup', () => {
   const setup = (status: ArchiveStatus, canEnableImap = false, onStatusChanged: (status: ArchiveStatus) => void = () => undefined) =>
-    render(
-      <ClientSetup
-        status={status}
-        profile={profile}
-        canEnableImap={canEnableImap}
-        origin="http://127.0.0.1:8787"
-        onStatusChanged={onStatusChanged}
-      />,
+    renderForOrigin(
+      <ClientSetup status={status} profile={profile} canEnableImap={canEnableImap} onStatusChanged={onStatusChanged} />,
+      'http://127.0.0.1:8787',
     );
 
   it('copies each value and confirms it visibly, then goes back to "Copia"', async () => {
@@ -191,9 +186,9 @@ describe('ClientSetup', () => {
     standInBackground((call) => ({ ...marioStatus(), address: call.payload.mailbox as string, imapAccess: true }));
     function Stateful() {
       const [status, setStatus] = useState(marioStatus({ address: 'postmaster@example.it' }));
-      return <ClientSetup status={status} profile={profile} canEnableImap origin="http://127.0.0.1:8787" onStatusChanged={setStatus} />;
+      return <ClientSetup status={status} profile={profile} canEnableImap onStatusChanged={setStatus} />;
     }
-    render(<Stateful />);
+    renderForOrigin(<Stateful />, 'http://127.0.0.1:8787');
     expect(document.querySelector('[data-imap-off]')?.textContent).toBe(
       "L'accesso all'archivio tramite IMAP non è attivo: finché non lo attivi, un programma di posta non può collegarsi.Attiva l'accesso IMAP",
     );

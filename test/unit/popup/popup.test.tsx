@@ -1,5 +1,5 @@
 // The whole popup against a stand-in background: signed out, offline, from cache, and live change events.
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Popup } from '@/entrypoints/popup/Popup';
@@ -8,7 +8,7 @@ import { ArchiveError } from '@/utils/api/errors';
 import { useDictionary } from '@/utils/i18n';
 import { referenceProfile } from '@/utils/providers/profile';
 import { marioStatus } from '../client-profiles/fixtures';
-import { standInBackground, useItalian } from './support';
+import { renderForOrigin, standInBackground, useItalian } from './support';
 
 const profile = referenceProfile(8787);
 const ORIGIN = 'http://127.0.0.1:8787';
@@ -27,7 +27,7 @@ describe('Popup', () => {
       if (call.name === 'session.get') return { origin: ORIGIN, me: null, offline: false };
       throw new ArchiveError('unauthenticated');
     });
-    render(<Popup profile={profile} origin={ORIGIN} />);
+    renderForOrigin(<Popup profile={profile} origin={ORIGIN} />, ORIGIN);
     await screen.findByText(/Nessuna sessione della webmail/);
     expect(screen.getByRole('link', { name: 'Apri la webmail' }).getAttribute('href')).toBe('http://127.0.0.1:8787/');
     expect(screen.queryByRole('button', { name: 'Apri Archivio' })).toBeNull();
@@ -37,7 +37,7 @@ describe('Popup', () => {
     const calls = standInBackground(() => {
       throw new ArchiveError('network');
     });
-    render(<Popup profile={profile} origin={ORIGIN} />);
+    renderForOrigin(<Popup profile={profile} origin={ORIGIN} />, ORIGIN);
     await screen.findByText(/Impossibile raggiungere il server dell'archivio/);
     const before = calls.filter((call) => call.name === 'status.get').length;
     screen.getByRole('button', { name: 'Riprova' }).click();
@@ -49,7 +49,7 @@ describe('Popup', () => {
       if (call.name === 'session.get') return { origin: ORIGIN, me: MARIO, offline: true };
       return { value: marioStatus(), freshness: { source: 'cache', fetchedAt: Date.now(), offline: true, stale: true } };
     });
-    render(<Popup profile={profile} origin={ORIGIN} />);
+    renderForOrigin(<Popup profile={profile} origin={ORIGIN} />, ORIGIN);
     const banner = await screen.findByText(/Non in linea\. Ultimo aggiornamento:/);
     expect(banner.closest('[data-freshness]')?.getAttribute('data-freshness')).toBe('offline');
     expect(document.querySelector('[data-account]')?.getAttribute('data-account')).toBe('mario.rossi@example.it');
@@ -62,7 +62,7 @@ describe('Popup', () => {
       if (call.name === 'session.get') return { origin: ORIGIN, me: MARIO, offline: false };
       return { value: marioStatus({ usedBytes }), freshness: network };
     });
-    render(<Popup profile={profile} origin={ORIGIN} />);
+    renderForOrigin(<Popup profile={profile} origin={ORIGIN} />, ORIGIN);
     await screen.findByRole('meter');
     expect(calls.every((call) => call.payload.origin === ORIGIN)).toBe(true);
     expect(document.querySelector('[data-quota-warning]')).toBeNull();

@@ -3,7 +3,7 @@ import { useDictionary } from '@/utils/i18n';
 import { italian } from '../client-profiles/fixtures';
 
 /** Answers the popup's runtime messages the way the background's router does; each test decides the answers. */
-export { answerRpc as standInBackground, type RpcCall } from '../rpc-stand-in';
+export { answerRpc as standInBackground, renderForOrigin, type RpcCall } from '../rpc-stand-in';
 
 export function useItalian() {
   useDictionary('it', italian());

@@ -1,11 +1,11 @@
 // Disable confirmation (exact address, sent once), enable confirmation, and the bulk panel's per-mailbox results.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulkPanel } from '@/entrypoints/postmaster/bulk/BulkPanel';
 import { DisableDialog } from '@/entrypoints/postmaster/dialogs/DisableDialog';
 import { EnableDialog } from '@/entrypoints/postmaster/dialogs/EnableDialog';
 import { useDictionary } from '@/utils/i18n';
-import { marioStatus, plain, standInBackground, useItalian } from './support';
+import { marioStatus, plain, renderForOrigin, standInBackground, useItalian } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -26,7 +26,7 @@ describe('DisableDialog', () => {
 
   it('says what is lost, and stays unavailable until the address is typed exactly', async () => {
     const background = standInBackground([status(MARIO)]);
-    render(<DisableDialog mailbox={MARIO} origin={ORIGIN} onClose={() => undefined} />);
+    renderForOrigin(<DisableDialog mailbox={MARIO} onClose={() => undefined} />, ORIGIN);
     const dialog = screen.getByRole('alertdialog', { name: `Disattivare l'archivio di ${MARIO}?` });
     expect(plain(dialog.textContent)).toContain('andranno persi tutti i messaggi e gli allegati');
     expect(await within(dialog).findByText(/L'archivio contiene 360 messaggi \(300 MiB\)/)).toBeTruthy();
@@ -59,7 +59,7 @@ describe('DisableDialog', () => {
 
   it('counts a single archived message in the singular', async () => {
     standInBackground([marioStatus({ address: MARIO, messageCount: 1, usedBytes: 2048 })]);
-    render(<DisableDialog mailbox={MARIO} origin={ORIGIN} onClose={() => undefined} />);
+    renderForOrigin(<DisableDialog mailbox={MARIO} onClose={() => undefined} />, ORIGIN);
     expect(plain((await screen.findByText(/L'archivio contiene/)).textContent)).toBe("L'archivio contiene 1 messaggio (2 KiB).");
   });
 
@@ -67,7 +67,7 @@ describe('DisableDialog', () => {
     const background = standInBackground([status(MARIO)]);
     background.failNext('admin.disable', MARIO, 'timeout');
     const onClose = vi.fn();
-    render(<DisableDialog mailbox={MARIO} origin={ORIGIN} onClose={onClose} />);
+    renderForOrigin(<DisableDialog mailbox={MARIO} onClose={onClose} />, ORIGIN);
     fireEvent.input(input(), { target: { value: MARIO } });
     fireEvent.click(confirmButton());
     expect(plain((await screen.findByRole('alert')).textContent)).toContain("Disattivazione non riuscita, l'archivio è intatto.");
@@ -81,7 +81,7 @@ describe('DisableDialog', () => {
   it('keeps focus inside and closes on Escape', async () => {
     standInBackground([status(MARIO)]);
     const onClose = vi.fn();
-    render(<DisableDialog mailbox={MARIO} origin={ORIGIN} onClose={onClose} />);
+    renderForOrigin(<DisableDialog mailbox={MARIO} onClose={onClose} />, ORIGIN);
     expect(document.activeElement).toBe(input());
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -100,7 +100,7 @@ describe('EnableDialog', () => {
   it('turns the archive on once and closes saying something changed', async () => {
     const background = standInBackground([status(LUCA, false)]);
     const onClose = vi.fn();
-    render(<EnableDialog mailbox={LUCA} origin={ORIGIN} onClose={onClose} />);
+    renderForOrigin(<EnableDialog mailbox={LUCA} onClose={onClose} />, ORIGIN);
     expect(screen.getByRole('dialog', { name: `Attivare l'archivio di ${LUCA}?` })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: "Attiva l'archivio" }));
     await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
@@ -117,7 +117,7 @@ describe('BulkPanel', () => {
     const background = standInBackground([status(MARIO), status(GIULIA), status(LUCA)]);
     background.failNext('admin.updateSettings', GIULIA, 'server');
     const onClose = vi.fn();
-    render(<BulkPanel mailboxes={[MARIO, GIULIA, LUCA]} origin={ORIGIN} onClose={onClose} />);
+    renderForOrigin(<BulkPanel mailboxes={[MARIO, GIULIA, LUCA]} onClose={onClose} />, ORIGIN);
     expect(screen.getByRole('dialog', { name: 'Archivio di 3 caselle' })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Imposta il periodo di cancellazione' }));
     fireEvent.change(screen.getByLabelText('Cancella i messaggi dopo'), { target: { value: '36' } });
@@ -148,7 +148,7 @@ describe('BulkPanel', () => {
   it('reports a mailbox whose archive is off instead of skipping it, and "Riprova le non riuscite" retries all failures', async () => {
     const background = standInBackground([status(MARIO), status(LUCA, false)]);
     background.failNext('admin.updateSettings', MARIO, 'rate_limited');
-    render(<BulkPanel mailboxes={[MARIO, LUCA]} origin={ORIGIN} onClose={() => undefined} />);
+    renderForOrigin(<BulkPanel mailboxes={[MARIO, LUCA]} onClose={() => undefined} />, ORIGIN);
     fireEvent.click(screen.getByRole('radio', { name: "Accesso all'Archivio tramite IMAP" }));
     fireEvent.click(screen.getByRole('radio', { name: 'Attiva' }));
     fireEvent.click(screen.getByRole('button', { name: 'Applica a 2 caselle' }));
@@ -165,7 +165,7 @@ describe('BulkPanel', () => {
 
   it('turns the archive on for every selected mailbox', async () => {
     const background = standInBackground([status(LUCA, false), status(GIULIA, false)]);
-    render(<BulkPanel mailboxes={[LUCA, GIULIA]} origin={ORIGIN} onClose={() => undefined} />);
+    renderForOrigin(<BulkPanel mailboxes={[LUCA, GIULIA]} onClose={() => undefined} />, ORIGIN);
     expect((screen.getByRole('radio', { name: "Attiva l'archivio" }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Applica a 2 caselle' }));
     await screen.findByText('Fatto per tutte le caselle (2).');

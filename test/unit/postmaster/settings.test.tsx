@@ -1,11 +1,11 @@
 // The Archivio tab's settings: switch states, the retention values, changes sent once and shown at once.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArchiveSettings } from '@/entrypoints/postmaster/settings/ArchiveSettings';
 import { nextPurgeText } from '@/entrypoints/postmaster/settings/NextPurge';
 import { useDictionary } from '@/utils/i18n';
-import { marioStatus, plain, standInBackground, useItalian } from './support';
+import { marioStatus, plain, renderForOrigin, standInBackground, useItalian } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const LUCA = 'luca.neri@example.it';
@@ -31,7 +31,7 @@ const switchNamed = (name: string) => screen.getByRole('switch', { name });
 describe('ArchiveSettings', () => {
   it('shows mario as the provider has him: on, read-only, IMAP off, 24 months, next deletion window', async () => {
     standInBackground([marioStatus({ nextPurge: { dueFrom: '2026-12-02T16:10:51.000Z', dueTo: '2026-12-30T09:15:22.000Z', count: 15 } })]);
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
     await screen.findByRole('switch', { name: 'Archivio attivo' });
     expect(switchNamed('Archivio attivo').getAttribute('aria-checked')).toBe('true');
     expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('false');
@@ -65,7 +65,7 @@ describe('ArchiveSettings', () => {
 
   it('sends each change once and shows the new state at once', async () => {
     const background = standInBackground([marioStatus()]);
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
     fireEvent.click(await screen.findByRole('switch', { name: 'Archivio in scrittura' }));
     await waitFor(() => expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('true'));
     expect(plain(switchNamed('Archivio in scrittura').textContent)).toBe('In scrittura');
@@ -89,7 +89,7 @@ describe('ArchiveSettings', () => {
 
   it('asks before a shorter deletion period, and sends nothing when the postmaster cancels', async () => {
     const background = standInBackground([marioStatus()]);
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
     const select = () => screen.getByLabelText('Impostazioni di cancellazione') as HTMLSelectElement;
     fireEvent.change(await screen.findByLabelText('Impostazioni di cancellazione'), { target: { value: '12' } });
     const confirm = await screen.findByRole('alertdialog');
@@ -111,7 +111,7 @@ describe('ArchiveSettings', () => {
   it('keeps the old state and says why when a change fails, without retrying it', async () => {
     const background = standInBackground([marioStatus()]);
     background.failNext('admin.updateSettings', MARIO, 'server');
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
     fireEvent.click(await screen.findByRole('switch', { name: 'Archivio in scrittura' }));
     expect(plain((await screen.findByRole('alert')).textContent)).toContain('Modifica non riuscita');
     expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('false');
@@ -121,14 +121,14 @@ describe('ArchiveSettings', () => {
   it('asks the caller for the typed confirmation instead of disabling, and enables a disabled archive directly', async () => {
     const background = standInBackground([marioStatus(), lucaOff()]);
     const requestDisable = vi.fn();
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={requestDisable} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={requestDisable} />, ORIGIN);
     fireEvent.click(await screen.findByRole('switch', { name: 'Archivio attivo' }));
     expect(requestDisable).toHaveBeenCalledTimes(1);
     expect(background.calls.some((call) => call.name === 'admin.disable')).toBe(false);
     expect(switchNamed('Archivio attivo').getAttribute('aria-checked')).toBe('true');
     cleanup();
 
-    render(<ArchiveSettings mailbox={LUCA} origin={ORIGIN} onRequestDisable={requestDisable} />);
+    renderForOrigin(<ArchiveSettings mailbox={LUCA} onRequestDisable={requestDisable} />, ORIGIN);
     const main = await screen.findByRole('switch', { name: 'Archivio attivo' });
     expect(main.getAttribute('aria-checked')).toBe('false');
     expect(screen.queryByRole('switch', { name: 'Archivio in scrittura' })).toBeNull();
@@ -141,7 +141,7 @@ describe('ArchiveSettings', () => {
 
   it('reloads when the background says the mailbox changed elsewhere', async () => {
     const background = standInBackground([marioStatus()]);
-    render(<ArchiveSettings mailbox={MARIO} origin={ORIGIN} onRequestDisable={() => undefined} />);
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
     await screen.findByRole('switch', { name: 'Archivio attivo' });
     background.statuses.set(MARIO, marioStatus({ imapAccess: true }));
     await fakeBrowser.runtime.onMessage.trigger(

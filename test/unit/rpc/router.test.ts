@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchiveService } from '@/utils/background/archive-service';
 import { memoryIdentityStore } from '@/utils/background/identity';
 import { referenceProfile } from '@/utils/providers/profile';
-import { RPC_TAG } from '@/utils/rpc/protocol';
+import { RPC_TAG } from '@/utils/rpc/tag';
 import { createRouter } from '@/utils/rpc/router';
 import { classifySender } from '@/utils/rpc/sender';
 

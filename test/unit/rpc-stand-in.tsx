@@ -1,6 +1,10 @@
 // A stand-in for the background in component tests: answers our runtime messages as the router does.
 import { fakeBrowser } from 'wxt/testing';
+import type { ComponentChildren } from 'preact';
+import { render } from '@testing-library/preact';
+import { BackgroundContext } from '@/components/background';
 import { ArchiveError } from '@/utils/api/errors';
+import { backgroundClient } from '@/utils/rpc/client';
 
 export interface RpcCall {
   name: string;
@@ -25,4 +29,9 @@ export function answerRpc(answer: (call: RpcCall) => unknown): RpcCall[] {
       );
   }) as never);
   return calls;
+}
+
+/** Renders a view as its page does: with the background client of the webmail origin it serves. */
+export function renderForOrigin(node: ComponentChildren, origin: string) {
+  return render(<BackgroundContext.Provider value={backgroundClient(origin)}>{node}</BackgroundContext.Provider>);
 }

@@ -4,6 +4,7 @@ import type { ArchiveStatus } from '@/utils/api/schemas';
 import { useDictionary } from '@/utils/i18n';
 import { italian, marioStatus } from '../client-profiles/fixtures';
 import { answerRpc, type RpcCall } from '../rpc-stand-in';
+export { renderForOrigin } from '../rpc-stand-in';
 
 export { marioStatus };
 

@@ -1,0 +1,85 @@
+// Every request a view or content script may send to the background, defined once: its name, who may send it,
+// its payload schema and the service call that answers it. Reply types, the views' client and test doubles all
+// derive from this table.
+import * as v from 'valibot';
+import { FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
+import type { ArchiveService } from '@/utils/background/archive-service';
+import { DownloadTargetSchema, LocalFilterSchema } from './payloads';
+
+/** `content`: content scripts on a webmail tab and extension pages; `extension`: extension pages and frames only. */
+export type Access = 'content' | 'extension';
+
+/** What an answer may use in the background. */
+export interface Background {
+  service: ArchiveService;
+  /** Starts a browser download; resolves to its id when the browser gives one (views follow its progress). */
+  startDownload(url: string): Promise<number | void>;
+}
+
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const folderId = FolderIdSchema;
+const mailbox = v.pipe(v.string(), v.maxLength(254), v.email());
+/** Extension pages outside the webmail name the webmail origin they serve; content scripts never need to. */
+const origin = v.optional(v.pipe(v.string(), v.url()));
+
+function request<S extends v.ObjectSchema<v.ObjectEntries, undefined>, R>(
+  access: Access,
+  payload: S,
+  answer: (background: Background, payload: v.InferOutput<S>, origin: string) => Promise<R>,
+) {
+  return { access, payload, answer };
+}
+
+export const REQUESTS = {
+  'session.get': request('content', v.object({ origin }), ({ service }, _p, origin) => service.session(origin)),
+  // The page says the user signed out; believe the provider, not the page.
+  'session.signedOut': request('content', v.object({ origin }), async ({ service }, _p, origin): Promise<void> => {
+    await service.session(origin);
+  }),
+  'status.get': request('content', v.object({ origin, mailbox: v.optional(mailbox) }), ({ service }, p, origin) => service.status(origin, p.mailbox)),
+  'folders.list': request('extension', v.object({ origin }), ({ service }, _p, origin) => service.folders(origin)),
+  'messages.list': request(
+    'extension',
+    v.object({
+      origin,
+      folderId,
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    ({ service }, p, origin) => service.messages(origin, p.folderId, p.offset, p.limit),
+  ),
+  // Instant filter over the summaries cached in this browser (subject, sender, recipients); no provider call.
+  'messages.filter': request('extension', v.object({ origin, query: LocalFilterSchema }), ({ service }, p, origin) =>
+    service.filter(origin, p.query),
+  ),
+  'message.get': request('extension', v.object({ origin, id }), ({ service }, p, origin) => service.message(origin, p.id)),
+  'message.restore': request('extension', v.object({ origin, id }), ({ service }, p, origin) => service.restore(origin, p.id)),
+  'message.move': request('extension', v.object({ origin, id, folderId, fromFolderId: folderId }), ({ service }, p, origin) =>
+    service.move(origin, p.id, p.folderId, p.fromFolderId),
+  ),
+  'message.delete': request('extension', v.object({ origin, id, folderId }), ({ service }, p, origin) => service.remove(origin, p.id, p.folderId)),
+  'folder.empty': request('extension', v.object({ origin, folderId }), ({ service }, p, origin) => service.emptyFolder(origin, p.folderId)),
+  search: request('extension', v.object({ origin, query: SearchQuerySchema }), ({ service }, p, origin) => service.search(origin, p.query)),
+  'expiring.list': request(
+    'extension',
+    v.object({ origin, days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)) }),
+    ({ service }, p, origin) => service.expiring(origin, p.days),
+  ),
+  download: request('extension', v.object({ origin, target: DownloadTargetSchema }), async ({ service, startDownload }, p, origin) => ({
+    downloadId: (await startDownload(await service.downloadUrl(origin, p.target))) ?? null,
+  })),
+  'admin.mailboxes': request('content', v.object({ origin }), ({ service }, _p, origin) => service.mailboxes(origin)),
+  'admin.updateSettings': request('extension', v.object({ origin, mailbox, patch: SettingsPatchSchema }), ({ service }, p, origin) =>
+    service.updateSettings(origin, p.mailbox, p.patch),
+  ),
+  'admin.enable': request('extension', v.object({ origin, mailbox }), ({ service }, p, origin) => service.enable(origin, p.mailbox)),
+  'admin.disable': request('extension', v.object({ origin, mailbox, confirm: v.pipe(v.string(), v.maxLength(254)) }), ({ service }, p, origin) =>
+    service.disable(origin, p.mailbox, p.confirm),
+  ),
+  'cache.clear': request('extension', v.object({}), ({ service }) => service.clearCache()),
+};
+
+export type Requests = typeof REQUESTS;
+export type RequestName = keyof Requests;
+export type RequestPayload<N extends RequestName> = v.InferInput<Requests[N]['payload']>;
+export type Reply<N extends RequestName> = Awaited<ReturnType<Requests[N]['answer']>>;
