@@ -31,6 +31,8 @@ export class ArchiveService {
   private readonly unreachable = new Set<string>();
   private readonly budget: number;
   private readonly now: () => number;
+  /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
+  private readonly statusChanges = new Map<string, number>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 150;
@@ -212,6 +214,8 @@ export class ArchiveService {
     // The provider refuses too (403); the background does not even ask for anyone but the postmaster.
     if (me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'archive settings are reserved to the postmaster' });
     const status = await this.guard(origin, () => call(this.deps.clientFor(origin)));
+    const key = `${me.address}|${mailbox}`;
+    this.statusChanges.set(key, (this.statusChanges.get(key) ?? 0) + 1);
     await (await this.deps.cache()).putStatus(me.address, mailbox, status);
     if (mailbox === me.address) this.deps.onOwnStatus?.(status);
     this.deps.notify({ origin, account: me.address, scope: 'mailbox', mailbox });
@@ -261,9 +265,13 @@ export class ArchiveService {
 
   private refreshStatus(origin: string, account: string, mailbox: string) {
     return this.flight.run(`status|${account}|${mailbox}`, async () => {
+      const key = `${account}|${mailbox}`;
+      const changesBefore = this.statusChanges.get(key) ?? 0;
       const status = await this.deps.clientFor(origin).status(mailbox);
       const cache = await this.deps.cache();
       const before = await cache.getStatus(account, mailbox);
+      // A change made while this read was on its way is newer than what the read saw: keep the change.
+      if (before && (this.statusChanges.get(key) ?? 0) !== changesBefore) return before.value;
       await cache.putStatus(account, mailbox, status);
       if (mailbox === account) this.deps.onOwnStatus?.(status);
       if (before && JSON.stringify(before.value) !== JSON.stringify(status)) {
