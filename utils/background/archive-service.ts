@@ -8,10 +8,9 @@ import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
 import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
 import { ListingSync } from './listings';
-import type { DownloadTarget, ListingPage, SessionInfo } from '@/utils/rpc/replies';
+import type { DownloadTarget } from '@/utils/rpc/payloads';
+import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
-
-export type { DownloadTarget, ListingPage, SessionInfo };
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;

@@ -8,8 +8,6 @@ import type { ListingPage } from '@/utils/rpc/replies';
 
 export const PAGE_SIZE = 200;
 
-export type { ListingPage };
-
 export interface ListingDeps {
   clientFor(origin: string): ArchiveApiClient;
   cache(): Promise<ArchiveCache>;

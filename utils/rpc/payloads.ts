@@ -2,7 +2,10 @@
 import * as v from 'valibot';
 import { FolderIdSchema } from '@/utils/api/schemas';
 
-const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** A message id as the provider writes them (opaque, URL-safe). */
+export const MessageIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const MailboxAddressSchema = v.pipe(v.string(), v.maxLength(254), v.email());
+const id = MessageIdSchema;
 const isoDay = v.pipe(v.string(), v.isoDate());
 
 /** The instant filter over cached summaries: words of `text` in subject, sender or recipients. */
@@ -22,7 +25,7 @@ export const DownloadTargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('raw'), id }),
   v.object({ kind: v.literal('attachment'), id, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ kind: v.literal('export'), folderId: FolderIdSchema }),
-  v.object({ kind: v.literal('archive-export'), mailbox: v.pipe(v.string(), v.maxLength(254), v.email()) }),
+  v.object({ kind: v.literal('archive-export'), mailbox: MailboxAddressSchema }),
 ]);
 
 export type LocalFilter = v.InferOutput<typeof LocalFilterSchema>;

@@ -13,5 +13,3 @@ export interface ListingPage {
   total: number;
   complete: boolean;
 }
-
-export type { DownloadTarget } from './payloads';

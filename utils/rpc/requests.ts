@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
 import type { ArchiveService } from '@/utils/background/archive-service';
-import { DownloadTargetSchema, LocalFilterSchema } from './payloads';
+import { DownloadTargetSchema, LocalFilterSchema, MailboxAddressSchema, MessageIdSchema } from './payloads';
 
 /** `content`: content scripts on a webmail tab and extension pages; `extension`: extension pages and frames only. */
 export type Access = 'content' | 'extension';
@@ -16,9 +16,9 @@ export interface Background {
   startDownload(url: string): Promise<number | void>;
 }
 
-const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const id = MessageIdSchema;
 const folderId = FolderIdSchema;
-const mailbox = v.pipe(v.string(), v.maxLength(254), v.email());
+const mailbox = MailboxAddressSchema;
 /** Extension pages outside the webmail name the webmail origin they serve; content scripts never need to. */
 const origin = v.optional(v.pipe(v.string(), v.url()));
 
