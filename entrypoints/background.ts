@@ -1,4 +1,5 @@
 // The service worker: the only code that talks to the provider. Everything it needs survives being stopped.
+import { extensionOrigin } from '@/utils/frames/extension-origin';
 import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveService } from '@/utils/background/archive-service';
 import { showBadge } from '@/utils/background/badge';
@@ -41,7 +42,7 @@ export default defineBackground(() => {
     identities,
     profile,
     extensionId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: extensionOrigin(),
     startDownload: (url) => browser.downloads.download({ url, saveAs: false }),
   });
 

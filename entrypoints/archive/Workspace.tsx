@@ -7,10 +7,11 @@ import type { BackgroundClient } from '@/utils/rpc/client';
 import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
 import { EXPIRING_VIEW, folderTree, listingTouched, type TreeNode } from '@/entrypoints/archive/folders/folders';
 import { readHash } from '@/utils/frames/archive-url';
+import { requestCloseArchive } from './close-archive';
 import { ListingSource } from '@/entrypoints/archive/list/listing-source';
 import { EMPTY_SEARCH, isSearchActive, SearchRun, type SearchForm } from '@/entrypoints/archive/search/search';
 import { Banners, ModeNote } from './Banners';
-import { Dialog } from './Dialog';
+import { Dialog } from '@/components/Dialog';
 import { ExpiringPane, EXPIRING_DAYS } from './expiring/ExpiringPane';
 import { ExportBar, useExport } from './export/ExportBar';
 import { FolderPane } from './folders/FolderPane';
@@ -126,6 +127,10 @@ export function Workspace(props: WorkspaceProps) {
     setForm(EMPTY_SEARCH);
   }
   const closeReader = () => {
+    if (!open) {
+      requestCloseArchive(window);
+      return;
+    }
     setOpen(null);
     requestAnimationFrame(() => workspace.current?.querySelector<HTMLElement>('.list-scroll')?.focus());
   };

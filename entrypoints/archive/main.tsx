@@ -4,11 +4,13 @@ import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
 import { backgroundClient } from '@/utils/rpc/client';
 import { readHash } from '@/utils/frames/archive-url';
+import { closeOnUnhandledEscape } from './close-archive';
 import { followColorScheme } from './theme';
 import { ArchiveApp } from './ArchiveApp';
 import './style.css';
 
 followColorScheme(window);
+closeOnUnhandledEscape(window);
 
 async function start() {
   await initI18n().catch(() => undefined);

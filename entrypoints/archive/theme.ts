@@ -1,8 +1,9 @@
 // The page's colour scheme: the one the webmail passes in the fragment, else the system's, kept up to date.
-import { readHash, type ColorScheme } from '@/utils/frames/archive-url';
+import { readHash } from '@/utils/frames/archive-url';
+import type { ColorScheme } from '@/utils/frames/scheme';
 
 export function currentScheme(hash: string, prefersDark: boolean): ColorScheme {
-  return readHash(hash).theme ?? (prefersDark ? 'dark' : 'light');
+  return readHash(hash).scheme ?? (prefersDark ? 'dark' : 'light');
 }
 
 /** Applies the scheme to `<html data-theme>` now and whenever the fragment or the system preference changes. */

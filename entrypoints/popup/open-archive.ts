@@ -1,7 +1,8 @@
 // "Apri Archivio": focus a webmail tab and ask it to show the Archivio view, or open the webmail in a new tab.
+import { MESSAGE_TAGS } from '@/utils/frames/tags';
 import { webmailOriginOf, type ProviderProfile } from '@/utils/providers/profile';
 
-export const OPEN_VIEW_MESSAGE = { type: 'archivio/open-view' } as const;
+export const OPEN_VIEW_MESSAGE = { type: MESSAGE_TAGS.openView } as const;
 
 /** Prefers the active tab, then a tab on `origin`, then any webmail tab; returns how it went. */
 export async function openArchive(profile: ProviderProfile, origin?: string): Promise<'focused' | 'opened'> {

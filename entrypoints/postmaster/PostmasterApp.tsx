@@ -38,9 +38,9 @@ export function PostmasterApp({ params, host }: { params: FrameParams; host: Fra
     );
   if (gate !== 'postmaster') {
     return (
-      <div class={params.view === 'tab' ? 'pm-tab' : 'pm-backdrop'}>
+      <div class={params.view === 'tab' ? 'pm-tab' : 'dialog-backdrop'}>
         <div
-          class={params.view === 'tab' ? '' : 'pm-dialog'}
+          class={params.view === 'tab' ? '' : 'dialog'}
           role={params.view === 'tab' ? undefined : 'alertdialog'}
           aria-label={t('postmaster_tabTitle')}
         >

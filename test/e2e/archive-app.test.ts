@@ -64,7 +64,7 @@ const signInAs = (address: string) => newSignedInTab(browser.context, baseUrl, a
 async function openArchive(theme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}&theme=${theme}`);
+  await page.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}&scheme=${theme}`);
   return page;
 }
 

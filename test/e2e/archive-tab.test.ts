@@ -73,6 +73,36 @@ describe('Archivio tab in the demo webmail', () => {
     await page.close();
   });
 
+  it('closes on Esc pressed inside the archive: first the open message, then the archive, focus back on the webmail', async () => {
+    const page = await webmailAsMario();
+    await archiveItem(page).click();
+    await expectArchiveShown(page);
+    const app = page.frameLocator('main#content iframe[title="Archivio"]');
+    const list = app.getByRole('listbox', { name: /^Messaggi in / });
+    await app.locator('[role=option][data-message-id]').first().waitFor();
+    await list.focus();
+    await page.keyboard.press('Enter');
+    await app.locator('.reader-headers').waitFor();
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => app.locator('.reader').count()).toBe(0);
+    expect(await archiveFrame(page).count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => archiveFrame(page).count()).toBe(0);
+    expect(await hostView(page).isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('#/posta/inbox');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-archivio="nav-item"]') !== null)).toBe(true);
+
+    // Any other frame, or the page itself, posting the same message closes nothing.
+    await archiveItem(page).click();
+    await expectArchiveShown(page);
+    await page.evaluate(() => window.postMessage({ type: 'archivio/close' }, '*'));
+    await page.waitForTimeout(200);
+    expect(await archiveFrame(page).count()).toBe(1);
+    await page.close();
+  });
+
   it('leaves through the host navigation and keeps exactly one item across in-app navigation', async () => {
     const page = await webmailAsMario();
     await archiveItem(page).click();
@@ -150,15 +180,15 @@ describe('Archivio tab in the demo webmail', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/archivio/expiring');
     await expectArchiveShown(page, 'expiring');
     const src = new URL((await archiveFrame(page).getAttribute('src'))!);
-    expect(new URLSearchParams(src.hash.slice(1)).get('theme')).toBe('dark');
+    expect(new URLSearchParams(src.hash.slice(1)).get('scheme')).toBe('dark');
 
     // The running archive page is told too, in its fragment, without a reload or a history entry.
     const frame = (await (await archiveFrame(page).elementHandle())!.contentFrame())!;
-    await expect.poll(() => frame.url()).toContain('theme=dark');
+    await expect.poll(() => frame.url()).toContain('scheme=dark');
     const historyLength = await page.evaluate(() => history.length);
     await page.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(() => archiveFrame(page).getAttribute('data-theme')).toBe('light');
-    await expect.poll(() => frame.url()).toContain('theme=light');
+    await expect.poll(() => archiveFrame(page).getAttribute('data-scheme')).toBe('light');
+    await expect.poll(() => frame.url()).toContain('scheme=light');
     expect(frame.url()).toContain('view=expiring');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     await extensionPage.close();

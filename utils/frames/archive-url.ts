@@ -1,25 +1,31 @@
-// What the archive page is told in its URL fragment: `#theme=light|dark&view=<folder id|expiring>&origin=<webmail>`.
+// What the archive page is told in its URL fragment: `#scheme=light|dark&view=<view name>&origin=<webmail>`.
 import { httpOrigin } from '@/utils/url/http';
+import { parseColorScheme, type ColorScheme } from './scheme';
+import { isArchiveViewName } from './view-name';
 
-export type ColorScheme = 'light' | 'dark';
-
-export interface HashOptions {
-  theme: ColorScheme | null;
+export interface ArchiveHash {
+  scheme: ColorScheme | null;
   /** A folder id ("inbox", "inbox-2026-11", "sent", "custom-1") or "expiring"; null for the app's default. */
   view: string | null;
   /** The webmail origin, given only when the page runs in a tab of its own (no webmail tab to take it from). */
   origin: string | null;
 }
 
-const VIEW = /^(expiring|[A-Za-z0-9_-]{1,64})$/;
+/** `#scheme=dark&view=expiring`; fields that are null are left out. */
+export function archiveHash(options: ArchiveHash): string {
+  const params = new URLSearchParams();
+  if (options.scheme) params.set('scheme', options.scheme);
+  if (options.view && isArchiveViewName(options.view)) params.set('view', options.view);
+  if (options.origin) params.set('origin', options.origin);
+  return `#${params.toString()}`;
+}
 
-export function readHash(hash: string): HashOptions {
+export function readHash(hash: string): ArchiveHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const theme = params.get('theme');
   const view = params.get('view');
   return {
-    theme: theme === 'light' || theme === 'dark' ? theme : null,
-    view: view && VIEW.test(view) ? view : null,
+    scheme: parseColorScheme(params.get('scheme')),
+    view: view && isArchiveViewName(view) ? view : null,
     origin: httpOrigin(params.get('origin')),
   };
 }

@@ -1,7 +1,8 @@
 // Messages between the postmaster frames (extension origin) and the content script that hosts them.
 import { isMailboxAddress } from './postmaster-url';
+import { MESSAGE_TAGS } from './tags';
 
-export const FRAME_MESSAGE = 'archivio/postmaster';
+export const FRAME_MESSAGE = MESSAGE_TAGS.postmaster;
 
 export type FrameMessage =
   /** The frame's content height, so the hosting iframe fits it without a scrollbar. */

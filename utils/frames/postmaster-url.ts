@@ -1,5 +1,6 @@
 // The postmaster frame's address: which view it shows, for which mailboxes, on which webmail origin (in the hash).
 import { httpOrigin } from '@/utils/url/http';
+import { parseColorScheme, type ColorScheme } from './scheme';
 
 export const POSTMASTER_VIEWS = ['tab', 'enable', 'disable', 'bulk'] as const;
 export type PostmasterView = (typeof POSTMASTER_VIEWS)[number];
@@ -10,7 +11,7 @@ export interface FrameParams {
   mailboxes: string[];
   /** The webmail origin the frame serves (the background checks it against the provider profile). */
   origin: string | null;
-  scheme: 'light' | 'dark' | null;
+  scheme: ColorScheme | null;
 }
 
 const MAILBOX = /^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}$/;
@@ -38,11 +39,10 @@ export function parseFrameHash(hash: string): FrameParams | null {
   const mailboxes = [...new Set(query.getAll('mailbox'))];
   if (mailboxes.length === 0 || mailboxes.length > MAX_BULK || !mailboxes.every(isMailboxAddress)) return null;
   if (view !== 'bulk' && mailboxes.length !== 1) return null;
-  const scheme = query.get('scheme');
   return {
     view: view as PostmasterView,
     mailboxes,
     origin: httpOrigin(query.get('origin')),
-    scheme: scheme === 'light' || scheme === 'dark' ? scheme : null,
+    scheme: parseColorScheme(query.get('scheme')),
   };
 }

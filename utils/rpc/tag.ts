@@ -1,2 +1,4 @@
-// The tag that marks our runtime messages (kept apart so content scripts don't pull in the schemas).
-export const RPC_TAG = 'archivio/rpc';
+// The tag that marks our runtime requests (kept apart so content scripts don't pull in the schemas).
+import { MESSAGE_TAGS } from '@/utils/frames/tags';
+
+export const RPC_TAG = MESSAGE_TAGS.rpc;

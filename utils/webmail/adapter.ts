@@ -1,4 +1,5 @@
 // What the extension needs to know of a webmail page; one implementation per webmail, chosen by the registry.
+import type { ColorScheme } from '@/utils/frames/scheme';
 
 export interface MailboxRow {
   row: HTMLElement;
@@ -33,7 +34,7 @@ export interface WebmailAdapter {
   createNavItem(doc: Document, label: string): { item: HTMLElement; control: HTMLElement };
   /** The region whose content the archive view replaces while it shows. */
   contentArea(doc: Document): HTMLElement | null;
-  colorScheme(doc: Document): 'light' | 'dark';
+  colorScheme(doc: Document): ColorScheme;
   /** Postmaster: the mailbox table of Gestione → Caselle, when it is on screen. */
   mailboxTable(doc: Document): HTMLTableElement | null;
   mailboxRows(table: HTMLTableElement): MailboxRow[];

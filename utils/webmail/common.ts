@@ -1,4 +1,5 @@
 // Small helpers shared by the webmail adapters: addresses seen on the page, colour scheme, table rows.
+import type { ColorScheme } from '@/utils/frames/scheme';
 import type { MailboxRow } from './adapter';
 
 const addressPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -10,7 +11,7 @@ export function addressIn(text: string | null | undefined): string | null {
 }
 
 /** 'dark' only when the page says so on <html data-theme> (or the given attribute); light otherwise. */
-export function themeOf(doc: Document, attribute = 'data-theme'): 'light' | 'dark' {
+export function themeOf(doc: Document, attribute = 'data-theme'): ColorScheme {
   const value = doc.documentElement.getAttribute(attribute)?.toLowerCase() ?? '';
   return value.includes('dark') ? 'dark' : 'light';
 }

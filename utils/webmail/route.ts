@@ -1,12 +1,6 @@
 // Archive routes carried in the URL fragment ("#/archivio/<view>"), so back and forward open and leave the archive.
+import { isArchiveViewName } from '@/utils/frames/view-name';
 import type { ArchiveRoute } from './adapter';
-
-const viewPattern = /^[a-z0-9][a-z0-9-]{0,40}$/;
-
-/** Whether `view` is a view name the archive app may be asked for (letters, digits, dashes). */
-export function isArchiveViewName(view: string): boolean {
-  return viewPattern.test(view);
-}
 
 /** A route living in the fragment: `<prefix>` for the default view, `<prefix>/<view>` for another. */
 export function fragmentRoute(prefix: string): ArchiveRoute {

@@ -7,7 +7,7 @@ import { errorText } from '@/entrypoints/archive/errors';
 import type { TreeNode } from './folders';
 import { countText, modeOfFolder } from '@/entrypoints/archive/labels';
 import type { ListingSource } from '@/entrypoints/archive/list/listing-source';
-import { ConfirmDialog } from '../Dialog';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { MessageList } from '../list/MessageList';
 import type { Notice } from '../Notices';
 

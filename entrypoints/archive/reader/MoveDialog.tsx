@@ -1,7 +1,7 @@
 // "Sposta": choose another archive folder for a message (write mode only).
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { Dialog } from '../Dialog';
+import { Dialog } from '@/components/Dialog';
 
 export interface MoveDialogProps {
   targets: { id: string; label: string }[];

@@ -9,7 +9,7 @@ import { moveTargets } from '@/entrypoints/archive/folders/folders';
 import { sanitizeMailHtml } from './sanitize';
 import { buildSrcdoc } from './srcdoc';
 import { BodyFrame } from './BodyFrame';
-import { ConfirmDialog } from '../Dialog';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { Attachments, MessageHeaders } from './MessageHeaders';
 import { MoveDialog } from './MoveDialog';
 import type { Notice } from '../Notices';
@@ -96,7 +96,15 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
   const headingId = `reader-subject-${summary.id}`;
 
   return (
-    <article class="reader" aria-labelledby={headingId} onKeyDown={(event) => event.key === 'Escape' && !dialog && onClose()}>
+    <article
+      class="reader"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || dialog) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <div class="reader-actions" role="toolbar" aria-label={t('archive_message_actions')}>
         <button type="button" class="button button-ghost" data-action="close-message" onClick={onClose}>
           {t('archive_close_message')}

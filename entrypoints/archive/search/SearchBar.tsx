@@ -26,7 +26,7 @@ export function SearchBar({ form, onChange, onClear }: SearchBarProps) {
           maxLength={200}
           onInput={(event) => set({ text: value(event) })}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') {
+            if (event.key === 'Escape' && form.text) {
               event.preventDefault();
               onClear();
             }

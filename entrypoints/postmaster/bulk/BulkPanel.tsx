@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { performBulkAction } from '@/entrypoints/postmaster/actions';
 import { runBulk, type BulkAction, type BulkOutcome } from './bulk';
 import { BulkResults } from './BulkResults';
-import { Dialog } from '../Dialog';
+import { Dialog } from '@/components/Dialog';
 import { RetentionSelect, retentionLabel } from '../settings/RetentionSelect';
 import { useBackground } from '@/components/background';
 

@@ -5,7 +5,7 @@ import { formatBytes, formatLocale, formatNumber, pluralKey } from '@/utils/form
 import { t } from '@/utils/i18n';
 import { disableArchive } from '@/entrypoints/postmaster/actions';
 import { isExactConfirmation } from './confirm';
-import { Dialog } from '../Dialog';
+import { Dialog } from '@/components/Dialog';
 import { ExportFirst } from './ExportFirst';
 import { useArchiveExport } from './use-archive-export';
 import { useMailboxStatus } from '../settings/use-mailbox-status';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import { t } from '@/utils/i18n';
 import { enableArchive } from '@/entrypoints/postmaster/actions';
-import { Dialog } from '../Dialog';
+import { Dialog } from '@/components/Dialog';
 import { useBackground } from '@/components/background';
 
 export function EnableDialog({ mailbox, onClose }: { mailbox: string; onClose(changed: boolean): void }) {

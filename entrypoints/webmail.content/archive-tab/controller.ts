@@ -1,7 +1,8 @@
 // Opens and closes the archive view: in the webmail's content area (host content hidden, a history entry pushed so
 // back and forward work) or, without a content area, in the overlay panel.
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
-import { createArchiveFrame, updateArchiveFrame, type ColorScheme } from './frame';
+import type { ColorScheme } from '@/utils/frames/scheme';
+import { createArchiveFrame, updateArchiveFrame } from './frame';
 import { hideHostContent, showHostContent } from './host-content';
 import { createPanel, setScheme, type ArchivePanel } from './fallback';
 import { hostCurrentControls } from './nav-item';
@@ -49,6 +50,11 @@ export class ArchiveTabController {
     return this.state?.view ?? null;
   }
 
+  /** Whether a window is the archive frame this controller shows (messages from it may close the archive). */
+  isOwnFrame(source: MessageEventSource | null): boolean {
+    return source !== null && this.state?.frame.contentWindow === source;
+  }
+
   private get window(): Window {
     return this.doc.defaultView!;
   }
@@ -78,7 +84,7 @@ export class ArchiveTabController {
     const mountedNow = !this.state;
     if (this.state) {
       this.state.view = view;
-      updateArchiveFrame(this.state.frame, { theme: this.scheme(), view });
+      updateArchiveFrame(this.state.frame, { scheme: this.scheme(), view });
     } else {
       this.state = this.mount(view, false, false);
     }
@@ -115,7 +121,7 @@ export class ArchiveTabController {
   }
 
   private mount(view: string, routed: boolean, pushed: boolean): OpenState {
-    const frame = createArchiveFrame(this.doc, { theme: this.scheme(), view });
+    const frame = createArchiveFrame(this.doc, { scheme: this.scheme(), view });
     const area = this.adapter.contentArea(this.doc);
     if (area) {
       const container = this.doc.createElement('div');
@@ -151,7 +157,8 @@ export class ArchiveTabController {
     if (state.area) showHostContent(state.area);
     showHostContent(this.doc);
     this.markCurrent(false, state);
-    if (hadFocus && state.panel) this.navControl?.focus();
+    // Focus that was inside the archive goes back to the control that opened it, not to the top of the page.
+    if (hadFocus) this.navControl?.focus();
   }
 
   /** Leaving from our own UI (panel's close button, Esc): back out of the entry we pushed, else just close. */
@@ -186,7 +193,7 @@ export class ArchiveTabController {
     } else if (this.state.view !== view) {
       this.state.view = view;
       this.state.routed = true;
-      updateArchiveFrame(this.state.frame, { theme: this.scheme(), view });
+      updateArchiveFrame(this.state.frame, { scheme: this.scheme(), view });
     }
   }
 
@@ -195,7 +202,7 @@ export class ArchiveTabController {
     const state = this.state;
     if (!state) return;
     const scheme = this.scheme();
-    updateArchiveFrame(state.frame, { theme: scheme, view: state.view });
+    updateArchiveFrame(state.frame, { scheme, view: state.view });
     if (state.panel) {
       setScheme(state.panel.host, scheme);
       if (!state.panel.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(state.panel.host);

@@ -1,7 +1,7 @@
 // The fallback UI when the webmail's anchors are missing: a floating "Archivio" button and an overlay panel, each
 // in its own shadow root so the page's styles cannot reach them (and theirs cannot leak out).
 import { t } from '@/utils/i18n';
-import type { ColorScheme } from './frame';
+import type { ColorScheme } from '@/utils/frames/scheme';
 
 export const LAUNCHER = 'launcher';
 export const PANEL = 'archive-panel';

@@ -1,24 +1,22 @@
 // The archive app's frame: an extension page in an iframe, told the host's colour scheme and view in its fragment.
+import { archiveHash } from '@/utils/frames/archive-url';
+import type { ColorScheme } from '@/utils/frames/scheme';
 import { t } from '@/utils/i18n';
 
-export type ColorScheme = 'light' | 'dark';
-
 export interface FrameState {
-  theme: ColorScheme;
+  scheme: ColorScheme;
   /** The archive view to show ('' = the app's default). */
   view: string;
 }
 
 /**
- * The URL of the archive page for a state: `archive.html#theme=dark&view=expiring`. The app reads its fragment on
+ * The URL of the archive page for a state: `archive.html#scheme=dark&view=expiring`. The app reads its fragment on
  * load and on `hashchange`; nothing else is passed (the app asks the background who is signed in).
  */
 export function archiveFrameUrl(state: FrameState): string {
-  const params = new URLSearchParams({ theme: state.theme });
-  if (state.view) params.set('view', state.view);
   // Cast: the page is another helper's entrypoint, absent from WXT's generated path list until it is built.
   const getURL = browser.runtime.getURL as (path: string) => string;
-  return `${getURL('/archive.html')}#${params.toString()}`;
+  return `${getURL('/archive.html')}${archiveHash({ scheme: state.scheme, view: state.view || null, origin: null })}`;
 }
 
 export function createArchiveFrame(doc: Document, state: FrameState): HTMLIFrameElement {
@@ -26,19 +24,19 @@ export function createArchiveFrame(doc: Document, state: FrameState): HTMLIFrame
   frame.title = t('archiveTab_frameTitle');
   frame.src = archiveFrameUrl(state);
   frame.dataset.archivio = 'archive-frame';
-  frame.dataset.theme = state.theme;
+  frame.dataset.scheme = state.scheme;
   frame.dataset.view = state.view;
   frame.style.cssText = 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent';
-  frame.style.colorScheme = state.theme;
+  frame.style.colorScheme = state.scheme;
   return frame;
 }
 
 /** Tells an open frame a new scheme or view without a reload and without adding a history entry. */
 export function updateArchiveFrame(frame: HTMLIFrameElement, state: FrameState): void {
-  if (frame.dataset.theme === state.theme && frame.dataset.view === state.view) return;
-  frame.dataset.theme = state.theme;
+  if (frame.dataset.scheme === state.scheme && frame.dataset.view === state.view) return;
+  frame.dataset.scheme = state.scheme;
   frame.dataset.view = state.view;
-  frame.style.colorScheme = state.theme;
+  frame.style.colorScheme = state.scheme;
   const url = archiveFrameUrl(state);
   const target = frame.contentWindow;
   try {

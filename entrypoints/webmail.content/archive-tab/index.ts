@@ -1,5 +1,7 @@
 // The "Archivio" tab in the webmail: nav item (or fallback launcher + Alt+Shift+A), the archive frame in the content
 // area, history, colour scheme, and a clean stop when the extension is updated or removed.
+import { extensionOrigin } from '@/utils/frames/extension-origin';
+import { MESSAGE_TAGS } from '@/utils/frames/tags';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/utils/i18n';
 import { reportDetectionFailure } from '@/utils/webmail/censor';
@@ -141,12 +143,12 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
     },
     { capture: true },
   );
-  // Our own frame may ask to be closed (e.g. Esc in the panel); only the extension's origin is listened to.
-  const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // Our own archive frame asks to be closed (Esc inside it); only that frame, on the extension's origin, is heard.
+  const frameOrigin = extensionOrigin();
   ctx.addEventListener(win, 'message', (event) => {
-    if (event.origin !== frameOrigin) return;
+    if (event.origin !== frameOrigin || !controller.isOwnFrame(event.source)) return;
     const data = event.data as { type?: unknown } | null;
-    if (data?.type === 'archivio/close') controller.leave();
+    if (data?.type === MESSAGE_TAGS.closeArchive) controller.leave();
   });
 
   const onMessage = (message: unknown) => {

@@ -1,7 +1,8 @@
 // Runtime messages the archive tab answers: the popup's "open this view of the archive" (via tabs.sendMessage).
-import { isArchiveViewName } from '@/utils/webmail/route';
+import { isArchiveViewName } from '@/utils/frames/view-name';
+import { MESSAGE_TAGS } from '@/utils/frames/tags';
 
-export const OPEN_VIEW = 'archivio/open-view';
+export const OPEN_VIEW = MESSAGE_TAGS.openView;
 
 export interface OpenViewMessage {
   type: typeof OPEN_VIEW;

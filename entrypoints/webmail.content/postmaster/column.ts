@@ -1,4 +1,5 @@
 // The "Spazio archivio" column and the row checkboxes added to Gestione → Caselle's mailbox table.
+import type { ColorScheme } from '@/utils/frames/scheme';
 import { t } from '@/utils/i18n';
 import type { MailboxRow } from '@/utils/webmail/adapter';
 import { CELL_CSS, renderCell, type MailboxArchive } from './cell-content';
@@ -22,12 +23,12 @@ export class MailboxColumn {
   private table: HTMLTableElement | null = null;
   private rows: MailboxRow[] = [];
   private data: ArchiveData = null;
-  private scheme: 'light' | 'dark' = 'light';
+  private scheme: ColorScheme = 'light';
 
   constructor(private readonly callbacks: ColumnCallbacks) {}
 
   /** Adds what is missing (header cells, one cell pair per row); touches nothing that is already in place. */
-  attach(table: HTMLTableElement, rows: MailboxRow[], scheme: 'light' | 'dark'): void {
+  attach(table: HTMLTableElement, rows: MailboxRow[], scheme: ColorScheme): void {
     this.table = table;
     this.rows = rows;
     this.scheme = scheme;

@@ -1,4 +1,5 @@
 // The "Archivio" tab of the mailbox detail: a tab like the host's own, its panel hosting the postmaster frame.
+import type { ColorScheme } from '@/utils/frames/scheme';
 import { t } from '@/utils/i18n';
 import type { FrameMessage } from '@/utils/frames/postmaster-messages';
 import type { FrameParams } from '@/utils/frames/postmaster-url';
@@ -25,7 +26,7 @@ interface Mounted {
 export interface TabEnvironment {
   hub: FrameHub;
   origin: string;
-  scheme(): 'light' | 'dark';
+  scheme(): ColorScheme;
   onFrameMessage(message: FrameMessage, mailbox: string): void;
 }
 

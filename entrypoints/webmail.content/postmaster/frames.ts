@@ -1,4 +1,5 @@
 // The postmaster's extension frames on the webmail page: which are ours, their messages, and page-wide dialogs.
+import { extensionOrigin } from '@/utils/frames/extension-origin';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseFrameMessage, type FrameMessage } from '@/utils/frames/postmaster-messages';
 import { frameHash, type FrameParams } from '@/utils/frames/postmaster-url';
@@ -28,7 +29,7 @@ export function createFrame(doc: Document, params: FrameParams, title: string): 
  */
 export class FrameHub {
   private readonly frames = new Map<HTMLIFrameElement, Handler>();
-  private readonly extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  private readonly extensionOrigin = extensionOrigin();
 
   constructor(ctx: ContentScriptContext) {
     ctx.addEventListener(window, 'message', (event) => this.receive(event));

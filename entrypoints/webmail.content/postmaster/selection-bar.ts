@@ -1,4 +1,5 @@
 // The bar above the mailbox table while mailboxes are selected: how many, "Gestisci l'archivio…", clear.
+import type { ColorScheme } from '@/utils/frames/scheme';
 import { formatLocale, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
 
@@ -49,7 +50,7 @@ export class SelectionBar {
   }
 
   /** Keeps the bar right above the table (inserting it only when it is not already there). */
-  place(table: HTMLElement, scheme: 'light' | 'dark'): void {
+  place(table: HTMLElement, scheme: ColorScheme): void {
     if (table.previousElementSibling !== this.element) table.before(this.element);
     if (this.element.dataset.scheme !== scheme) this.element.dataset.scheme = scheme;
   }

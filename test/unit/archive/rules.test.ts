@@ -90,24 +90,24 @@ describe('row labels', () => {
 });
 
 describe('URL fragment and colour scheme', () => {
-  it('reads theme, view and origin, rejecting anything else', () => {
-    expect(readHash('#theme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({
-      theme: 'dark',
+  it('reads scheme, view and origin, rejecting anything else', () => {
+    expect(readHash('#scheme=dark&view=inbox-2026-11&origin=http%3A%2F%2F127.0.0.1%3A8787%2Fx')).toEqual({
+      scheme: 'dark',
       view: 'inbox-2026-11',
       origin: 'http://127.0.0.1:8787',
     });
-    expect(readHash('#theme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ theme: null, view: null, origin: null });
-    expect(readHash('')).toEqual({ theme: null, view: null, origin: null });
+    expect(readHash('#scheme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ scheme: null, view: null, origin: null });
+    expect(readHash('')).toEqual({ scheme: null, view: null, origin: null });
   });
 
   it('follows the fragment, else the system preference, and updates on hashchange', () => {
-    expect(currentScheme('#theme=light', true)).toBe('light');
+    expect(currentScheme('#scheme=light', true)).toBe('light');
     expect(currentScheme('', true)).toBe('dark');
     expect(currentScheme('#view=sent', false)).toBe('light');
-    location.hash = '#theme=dark';
+    location.hash = '#scheme=dark';
     const stop = followColorScheme(window);
     expect(document.documentElement.dataset.theme).toBe('dark');
-    location.hash = '#theme=light';
+    location.hash = '#scheme=light';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(document.documentElement.dataset.theme).toBe('light');
     stop();

@@ -1,10 +1,8 @@
-// Both dialogs (archive app, postmaster frames) share one modal behaviour: focus in and kept, Escape, focus back.
+// The one dialog of every page (archive app, postmaster frames): focus in and kept, Escape, focus back, busy.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dialog as ArchiveDialog } from '@/entrypoints/archive/Dialog';
-import { Dialog as PostmasterDialog } from '@/entrypoints/postmaster/Dialog';
+import { Dialog } from '@/components/Dialog';
 import { useDictionary } from '@/utils/i18n';
 import { useLanguage } from '../archive/i18n';
 
@@ -14,10 +12,8 @@ afterEach(() => {
   useDictionary('it', null);
 });
 
-type AnyDialog = (props: { title: string; onClose(): void; children: ComponentChildren; busy?: boolean }) => ComponentChildren;
-
 /** A page with an opener button and, below the dialog, a listener standing for the view's own Escape. */
-function Page({ Dialog, busy = false, onViewEscape }: { Dialog: AnyDialog; busy?: boolean; onViewEscape(): void }) {
+function Page({ busy = false, onViewEscape }: { busy?: boolean; onViewEscape(): void }) {
   const [open, setOpen] = useState(false);
   return (
     <div onKeyDown={(event) => event.key === 'Escape' && onViewEscape()}>
@@ -34,13 +30,10 @@ function Page({ Dialog, busy = false, onViewEscape }: { Dialog: AnyDialog; busy?
   );
 }
 
-describe.each([
-  ['archive', ArchiveDialog as AnyDialog],
-  ['postmaster', PostmasterDialog as AnyDialog],
-])('%s dialog', (_name, Dialog) => {
+describe('dialog', () => {
   it('takes focus, keeps Tab inside, closes on Escape without the view below seeing it, and gives focus back', () => {
     let viewEscapes = 0;
-    render(<Page Dialog={Dialog} onViewEscape={() => viewEscapes++} />);
+    render(<Page onViewEscape={() => viewEscapes++} />);
     const opener = screen.getByRole('button', { name: 'Apri' });
     opener.focus();
     fireEvent.click(opener);
@@ -58,7 +51,7 @@ describe.each([
   });
 
   it('closes when the backdrop is pressed, not the box', () => {
-    render(<Page Dialog={Dialog} onViewEscape={() => undefined} />);
+    render(<Page onViewEscape={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Apri' }));
     const dialog = screen.getByRole('dialog', { name: 'Titolo' });
     fireEvent.mouseDown(dialog);
@@ -68,8 +61,8 @@ describe.each([
   });
 });
 
-it('a busy postmaster dialog stays open on Escape and on the backdrop (its outcome must be seen)', () => {
-  render(<Page Dialog={PostmasterDialog as AnyDialog} busy onViewEscape={() => undefined} />);
+it('a busy dialog stays open on Escape and on the backdrop (its outcome must be seen)', () => {
+  render(<Page busy onViewEscape={() => undefined} />);
   fireEvent.click(screen.getByRole('button', { name: 'Apri' }));
   const dialog = screen.getByRole('dialog', { name: 'Titolo' });
   fireEvent.keyDown(dialog, { key: 'Escape' });

@@ -80,7 +80,7 @@ describe('archive tab on the demo webmail', () => {
     const shown = frame()!;
     expect(shown.closest('main#content')).not.toBeNull();
     expect(shown.title).toBe('Archivio');
-    expect(shown.src).toBe('chrome-extension://test-extension-id/archive.html#theme=light');
+    expect(shown.src).toBe('chrome-extension://test-extension-id/archive.html#scheme=light');
     expect(shown.getAttribute('allow')).toBeNull();
     expect(archiveControl().getAttribute('aria-current')).toBe('page');
     expect(posta.hasAttribute('aria-current')).toBe(false);
@@ -149,7 +149,7 @@ describe('archive tab on the demo webmail', () => {
     const tab = startOnDemo('#/archivio/expiring');
     expect(tab.controller.isOpen).toBe(true);
     expect(tab.controller.currentView).toBe('expiring');
-    expect(frame()!.src).toContain('archive.html#theme=light&view=expiring');
+    expect(frame()!.src).toContain('archive.html#scheme=light&view=expiring');
   });
 
   it('keeps hiding what the host adds to the content area while the archive shows', async () => {
@@ -165,9 +165,9 @@ describe('archive tab on the demo webmail', () => {
   it("passes the host's colour scheme to the frame and follows changes", async () => {
     startOnDemo();
     archiveControl().click();
-    expect(frame()!.dataset.theme).toBe('light');
+    expect(frame()!.dataset.scheme).toBe('light');
     document.documentElement.setAttribute('data-theme', 'dark');
-    await vi.waitFor(() => expect(frame()!.dataset.theme).toBe('dark'));
+    await vi.waitFor(() => expect(frame()!.dataset.scheme).toBe('dark'));
   });
 
   it('opens the view the popup asks for through a runtime message', async () => {
@@ -179,6 +179,23 @@ describe('archive tab on the demo webmail', () => {
     expect(frame()!.dataset.view).toBe('expiring');
     await expect(fakeBrowser.runtime.sendMessage({ type: 'archivio/open-view', view: '<script>' })).resolves.toBeUndefined();
     await expect(fakeBrowser.runtime.sendMessage({ type: 'something-else' })).resolves.toBeUndefined();
+  });
+
+  it('closes when its own archive frame asks, and only then', async () => {
+    const tab = startOnDemo();
+    archiveControl().click();
+    expect(tab.controller.isOpen).toBe(true);
+    const extensionOrigin = 'chrome-extension://test-extension-id';
+    const post = (source: MessageEventSource | null, origin = extensionOrigin) =>
+      window.dispatchEvent(new MessageEvent('message', { data: { type: 'archivio/close' }, origin, source }));
+    post(window);
+    post(frame()!.contentWindow, 'http://127.0.0.1:8787');
+    expect(tab.controller.isOpen).toBe(true);
+    post(frame()!.contentWindow);
+    // Leaving goes back over the archive's history entry, so the close follows the popstate.
+    await vi.waitFor(() => expect(tab.controller.isOpen).toBe(false));
+    expect(location.hash).toBe('#/posta/inbox');
+    expect(hostView().style.display).toBe('');
   });
 
   it('shows the launcher when the navigation disappears, reports it without text, and Alt+Shift+A opens', async () => {
