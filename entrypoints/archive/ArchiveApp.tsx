@@ -1,6 +1,6 @@
 // The archive app: decides between a state screen (signed out, off, offline, error) and the workspace.
 import type { BackgroundClient } from '@/utils/rpc/client';
-import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
+import type { DownloadsApi } from '@/utils/downloads/follow';
 import { StateScreen } from './StateScreen';
 import { useArchive } from './use-archive';
 import { Workspace } from './Workspace';

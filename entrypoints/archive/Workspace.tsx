@@ -4,7 +4,7 @@ import type { ArchiveStatus, FolderList, Me, MessageSummary } from '@/utils/api/
 import type { Fresh } from '@/utils/rpc/fresh';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { BackgroundClient } from '@/utils/rpc/client';
-import type { DownloadsApi } from '@/entrypoints/archive/export/export-progress';
+import type { DownloadsApi } from '@/utils/downloads/follow';
 import { EXPIRING_VIEW, folderTree, listingTouched, type TreeNode } from '@/entrypoints/archive/folders/folders';
 import { readHash } from '@/utils/frames/archive-url';
 import { requestCloseArchive } from './close-archive';

@@ -4,13 +4,13 @@ import { formatBytes, formatLocale, formatPercent } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorText } from '@/entrypoints/archive/errors';
-import { watchDownload, type DownloadsApi, type ExportProgress } from './export-progress';
+import { watchDownload, type DownloadsApi, type DownloadProgress } from '@/utils/downloads/follow';
 
 export interface ExportJob {
   folderId: string;
   label: string;
   downloadId: number | null;
-  progress: ExportProgress | null;
+  progress: DownloadProgress | null;
 }
 
 export function useExport(api: BackgroundClient, downloads: DownloadsApi | null, notify: (kind: 'success' | 'info' | 'error', text: string) => void) {

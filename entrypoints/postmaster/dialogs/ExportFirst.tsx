@@ -1,9 +1,9 @@
 // "Esporta prima": the whole archive as .mbox before it is deleted, with the download's progress.
 import { formatBytes, formatLocale, formatPercent } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import type { ExportState } from './use-archive-export';
+import type { ArchiveExportPhase } from './use-archive-export';
 
-export function ExportFirst({ state, onStart, disabled }: { state: ExportState; onStart(): void; disabled: boolean }) {
+export function ExportFirst({ state, onStart, disabled }: { state: ArchiveExportPhase; onStart(): void; disabled: boolean }) {
   const locale = formatLocale();
   const running = state.phase === 'starting' || state.phase === 'running';
   return (

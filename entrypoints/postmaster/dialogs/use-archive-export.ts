@@ -1,10 +1,12 @@
-// Starts the .mbox export of a whole archive and follows the browser's download until it ends.
+// Starts the .mbox export of a whole archive and follows the browser's download (the shared follower) until it ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
+import { watchDownload, type DownloadsApi } from '@/utils/downloads/follow';
 import { exportWholeArchive } from '@/entrypoints/postmaster/actions';
 import { useBackground } from '@/components/background';
 
-export type ExportState =
+/** Where the "Esporta prima" step of the disable dialog stands. */
+export type ArchiveExportPhase =
   | { phase: 'idle' }
   | { phase: 'starting' }
   | { phase: 'running'; receivedBytes: number; totalBytes: number | null }
@@ -13,45 +15,30 @@ export type ExportState =
   | { phase: 'complete'; receivedBytes: number; filename: string | null }
   | { phase: 'failed'; error: ArchiveErrorData | null; reason?: string };
 
-const POLL_MS = 300;
+function browserDownloads(): DownloadsApi | null {
+  return (globalThis as { browser?: { downloads?: DownloadsApi } }).browser?.downloads ?? null;
+}
 
-export function useArchiveExport(mailbox: string) {
+export function useArchiveExport(mailbox: string, downloads: DownloadsApi | null = browserDownloads()) {
   const background = useBackground();
-  const [state, setState] = useState<ExportState>({ phase: 'idle' });
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const [state, setState] = useState<ArchiveExportPhase>({ phase: 'idle' });
+  const stop = useRef<(() => void) | null>(null);
+  useEffect(() => () => stop.current?.(), []);
 
   const follow = (id: number) => {
-    const downloads = (globalThis as { browser?: { downloads?: typeof browser.downloads } }).browser?.downloads;
     if (!downloads) {
       setState({ phase: 'handed-over' });
       return;
     }
-    const poll = async () => {
-      const [item] = await downloads.search({ id });
-      if (!item) {
-        setState({ phase: 'failed', error: null, reason: 'missing' });
-        return;
-      }
-      if (item.state === 'complete') {
-        setState({
-          phase: 'complete',
-          receivedBytes: item.bytesReceived,
-          filename: item.filename ? (item.filename.split(/[\\/]/).pop() ?? null) : null,
-        });
-        return;
-      }
-      if (item.state === 'interrupted') {
-        setState({ phase: 'failed', error: null, reason: item.error ?? 'interrupted' });
-        return;
-      }
-      setState({ phase: 'running', receivedBytes: item.bytesReceived, totalBytes: item.totalBytes > 0 ? item.totalBytes : null });
-      timer.current = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
+    stop.current = watchDownload(downloads, id, null, (progress) => {
+      if (progress.state === 'in_progress') setState({ phase: 'running', receivedBytes: progress.received, totalBytes: progress.total });
+      else if (progress.state === 'complete') setState({ phase: 'complete', receivedBytes: progress.received, filename: progress.filename });
+      else setState({ phase: 'failed', error: null, reason: progress.state });
+    });
   };
 
   const start = async () => {
+    stop.current?.();
     setState({ phase: 'starting' });
     try {
       const id = await exportWholeArchive(background, mailbox);

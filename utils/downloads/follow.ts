@@ -1,4 +1,5 @@
-// Follows an .mbox export the browser is downloading (streamed to disk by the browser): progress, end, cancel.
+// Follows a download the browser is writing to disk (an .mbox export streamed by the provider): progress and end.
+// The one follower of every view that starts an export (the archive's folder export, the postmaster's whole archive).
 
 export interface DownloadItemLike {
   id: number;
@@ -18,25 +19,27 @@ export interface DownloadsApi {
   };
 }
 
-export type ExportState = 'in_progress' | 'complete' | 'interrupted' | 'cancelled';
+export type DownloadState = 'in_progress' | 'complete' | 'interrupted' | 'cancelled';
 
-export interface ExportProgress {
-  state: ExportState;
+export interface DownloadProgress {
+  state: DownloadState;
   received: number;
   /** The size to expect: the browser's when the server sent one, else the folder's size from the provider. */
   total: number | null;
   /** 0..1, or null when nothing tells how big the export is. */
   ratio: number | null;
+  /** The file's name (no folder), once the browser has chosen it. */
+  filename: string | null;
 }
 
 /**
  * An export is streamed without a length, so the folder's byte count stands in for it; the mbox is a little
  * larger (separator lines), so an estimate never reaches 100 % before the browser says it is complete.
  */
-export function progressOf(item: DownloadItemLike, expectedBytes: number | null): ExportProgress {
+export function progressOf(item: DownloadItemLike, expectedBytes: number | null): DownloadProgress {
   const known = item.totalBytes > 0 ? item.totalBytes : null;
   const total = known ?? (expectedBytes && expectedBytes > 0 ? expectedBytes : null);
-  const state: ExportState =
+  const state: DownloadState =
     item.state === 'complete'
       ? 'complete'
       : item.state === 'interrupted'
@@ -47,7 +50,8 @@ export function progressOf(item: DownloadItemLike, expectedBytes: number | null)
   let ratio = total ? Math.min(1, item.bytesReceived / total) : null;
   if (state === 'complete') ratio = 1;
   else if (ratio !== null && !known) ratio = Math.min(ratio, 0.99);
-  return { state, received: item.bytesReceived, total, ratio };
+  const filename = item.filename ? (item.filename.split(/[\\/]/).pop() ?? null) : null;
+  return { state, received: item.bytesReceived, total, ratio, filename };
 }
 
 /** Polls the download (the browser reports no byte progress events) until it ends; returns a stop function. */
@@ -55,7 +59,7 @@ export function watchDownload(
   downloads: DownloadsApi,
   id: number,
   expectedBytes: number | null,
-  onProgress: (progress: ExportProgress) => void,
+  onProgress: (progress: DownloadProgress) => void,
   intervalMs = 400,
 ): () => void {
   let stopped = false;
@@ -65,7 +69,12 @@ export function watchDownload(
     if (stopped) return;
     try {
       const [item] = await downloads.search({ id });
-      if (stopped || !item) return;
+      if (stopped) return;
+      if (!item) {
+        // Erased from the browser's list (or never there): it will not end by itself.
+        onProgress({ state: 'interrupted', received: 0, total: null, ratio: null, filename: null });
+        return stop();
+      }
       const progress = progressOf(item, expectedBytes);
       onProgress(progress);
       if (progress.state !== 'in_progress') return stop();
