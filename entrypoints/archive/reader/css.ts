@@ -1,5 +1,5 @@
 // Cleans a message's CSS (style elements and attributes): no imports, no escapes, remote url() only with consent.
-import { classifyUrl, remoteUrl } from './urls';
+import { parseMailUrl, remoteUrl } from './urls';
 
 export interface CssOptions {
   allowRemote: boolean;
@@ -32,13 +32,36 @@ function decodeEscapes(css: string): string {
   });
 }
 
-function removeImports(css: string): string {
-  let previous: string;
+/** Where an at-rule that starts at `from` ends, read as CSS does: strings (a brace inside one is text), blocks, `;`. */
+function atRuleEnd(css: string, from: number): number {
+  let quote: string | null = null;
+  let depth = 0;
+  for (let i = from; i < css.length; i++) {
+    const char = css[i];
+    if (quote) {
+      // Escapes are already resolved; an unclosed string ends at the line's end, as CSS's bad-string does.
+      if (char === quote || char === '\n') quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '{') depth++;
+    else if (char === '}') {
+      if (depth === 0) return i; // the end of an enclosing block (e.g. @media): not ours to take
+      if (--depth === 0) return i + 1;
+    } else if (char === ';' && depth === 0) return i + 1;
+  }
+  return css.length;
+}
+
+/**
+ * Every `@import` goes, up to where CSS itself ends the rule — also when a string in it holds a brace — and again
+ * until none is left (removing one may join the text around it into another).
+ */
+function removeImports(css: string, options: CssOptions, counter: BlockCounter): string {
   let text = css;
-  do {
-    previous = text;
-    text = text.replace(/@import[^;{}]*(;|$)/gi, '');
-  } while (text !== previous);
+  for (let match = /@import\b/i.exec(text); match; match = /@import\b/i.exec(text)) {
+    // Counted as blocked remote content (the banner says so) until consent; even then an import is never let in.
+    if (!options.allowRemote) counter.blocked++;
+    text = text.slice(0, match.index) + text.slice(atRuleEnd(text, match.index + match[0].length));
+  }
   return text;
 }
 
@@ -53,11 +76,11 @@ export function sanitizeCss(input: string, options: CssOptions, counter: BlockCo
   let css = stripComments(input.slice(0, MAX_CSS));
   css = decodeEscapes(css).replace(/\\/g, '');
   css = stripComments(css).replace(/[<\ue000\ue001]/g, '');
-  css = removeImports(css);
+  css = removeImports(css, options, counter);
   const kept: string[] = [];
   css = css.replace(URL_FUNCTION, (_match, double?: string, single?: string, bare?: string) => {
     const target = double ?? single ?? bare ?? '';
-    const kind = classifyUrl(target);
+    const { kind, href } = parseMailUrl(target);
     if (kind === 'remote') {
       const url = options.allowRemote ? remoteUrl(target) : null;
       if (!options.allowRemote) counter.blocked++;
@@ -67,7 +90,7 @@ export function sanitizeCss(input: string, options: CssOptions, counter: BlockCo
       return KEEP(kept.length - 1);
     }
     if (kind === 'data-image') {
-      kept.push(`url("${target.replace(/["'()\s]/g, '')}")`);
+      kept.push(`url("${href.replace(/["'()\s\\]/g, '')}")`);
       return KEEP(kept.length - 1);
     }
     return 'none';

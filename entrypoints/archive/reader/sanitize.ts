@@ -1,6 +1,8 @@
-// Rebuilds a message's HTML from an allowlist: no scripts, frames, forms or handlers; remote content only with consent.
+// A message's HTML through DOMPurify with the product's allowlist: no scripts, frames, forms or handlers; every URL
+// re-serialized from its parsed form (never one that resolves to our own pages); remote content only with consent.
+import DOMPurify, { type UponSanitizeAttributeHookEvent } from 'dompurify';
 import { sanitizeCss, type BlockCounter } from './css';
-import { classifyUrl, linkUrl, remoteUrl } from './urls';
+import { linkUrl, parseMailUrl, remoteUrl } from './urls';
 
 export interface SanitizeOptions {
   /** The user chose "Mostra contenuti esterni" for this message. */
@@ -14,11 +16,8 @@ export interface SanitizedMail {
   blockedRemote: number;
 }
 
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
-const MAX_DEPTH = 200;
-
 /** Dropped with everything inside them. */
-const DROP = new Set([
+const DROP = [
   'script',
   'noscript',
   'template',
@@ -56,10 +55,10 @@ const DROP = new Set([
   'noframes',
   'dialog',
   'slot',
-]);
+];
 
 /** Kept, with their allowed attributes; anything else not dropped is unwrapped (its content stays). */
-const KEEP = new Set([
+const KEEP = [
   'a',
   'abbr',
   'address',
@@ -142,9 +141,9 @@ const KEEP = new Set([
   'var',
   'wbr',
   'style',
-]);
+];
 
-const ATTRIBUTES = new Set([
+const ATTRIBUTES = [
   'style',
   'class',
   'id',
@@ -192,7 +191,10 @@ const ATTRIBUTES = new Set([
   'link',
   'vlink',
   'alink',
-]);
+];
+
+/** Attributes holding URLs: each is checked and rewritten by our hook, then DOMPurify checks the result again. */
+const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'background', 'usemap'];
 
 /**
  * A neutral picture standing in for a blocked remote image (a constant: nothing from the message). It has no
@@ -207,115 +209,125 @@ export const BLOCKED_IMAGE =
   );
 
 export function sanitizeMailHtml(html: string, options: SanitizeOptions): SanitizedMail {
-  const source = new DOMParser().parseFromString(html, 'text/html');
-  const doc = document.implementation.createHTMLDocument('');
   const counter: BlockCounter = { blocked: 0 };
+  const blocked = new WeakSet<Element>();
+  const purifier = DOMPurify(window);
+  purifier.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style') node.textContent = sanitizeCss(node.textContent ?? '', options, counter);
+  });
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'style') data.attrValue = sanitizeCss(data.attrValue, options, counter);
+    else if (URL_ATTRIBUTES.includes(data.attrName)) rewriteUrlAttribute(node, data, options, counter, blocked);
+  });
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (blocked.has(node)) {
+      node.setAttribute('data-archivio-blocked', '');
+      if (node.localName === 'img' && !node.hasAttribute('src')) node.setAttribute('src', BLOCKED_IMAGE);
+    }
+    if ((node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  const clean = purifier.sanitize(html, {
+    ALLOWED_TAGS: KEEP,
+    ALLOWED_ATTR: [...ATTRIBUTES, ...URL_ATTRIBUTES],
+    ALLOW_ARIA_ATTR: true,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    // DOMPurify accepts data: only in src and href; a data: image as a background has passed our own check above.
+    ADD_URI_SAFE_ATTR: ['background'],
+    ADD_FORBID_CONTENTS: DROP,
+    WHOLE_DOCUMENT: true,
+    RETURN_DOM: true,
+  });
+  return { doc: intoFreshDocument(clean), blockedRemote: counter.blocked };
+}
+
+/** The sanitized tree in a document of its own, the message's body content wrapped in `div.archivio-mail`. */
+function intoFreshDocument(clean: Node): Document {
+  const doc = document.implementation.createHTMLDocument('');
+  const source = clean.ownerDocument ?? document;
+  for (const style of Array.from(source.head?.querySelectorAll('style') ?? [])) doc.head.append(doc.importNode(style, true));
+  const body = (clean as Element).querySelector?.('body') ?? source.body;
+  // The message's own <body> attributes (bgcolor, text, background) stay on the body, where browsers honour them.
+  for (const attribute of Array.from(body?.attributes ?? [])) doc.body.setAttribute(attribute.name, attribute.value);
   const root = doc.createElement('div');
   root.className = 'archivio-mail';
-  // The message's own <body> attributes (bgcolor, text, background) stay on the body, where browsers honour them.
-  copyAttributes(source.body, doc.body, options, counter);
+  for (const child of Array.from(body?.childNodes ?? [])) root.append(doc.importNode(child, true));
   doc.body.append(root);
-  for (const style of Array.from(source.head.querySelectorAll('style'))) {
-    const clean = doc.createElement('style');
-    clean.textContent = sanitizeCss(style.textContent ?? '', options, counter);
-    doc.head.append(clean);
-  }
-  copyChildren(source.body, root, doc, options, counter);
-  return { doc, blockedRemote: counter.blocked };
+  return doc;
 }
 
-/** Walks the message without recursion (a hostile message may nest elements thousands deep). */
-function copyChildren(from: Node, into: Element, doc: Document, options: SanitizeOptions, counter: BlockCounter): void {
-  const stack: { node: Node; parent: Element; depth: number }[] = [];
-  const pushChildren = (node: Node, parent: Element, depth: number) => {
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, parent, depth });
+function rewriteUrlAttribute(
+  node: Element,
+  data: UponSanitizeAttributeHookEvent,
+  options: SanitizeOptions,
+  counter: BlockCounter,
+  blocked: WeakSet<Element>,
+) {
+  const name = node.localName;
+  const value = data.attrValue;
+  const drop = () => {
+    data.keepAttr = false;
   };
-  pushChildren(from, into, 0);
-  while (stack.length > 0) {
-    const { node, parent, depth } = stack.pop()!;
-    if (node.nodeType === Node.TEXT_NODE) {
-      parent.append(doc.createTextNode(node.textContent ?? ''));
-      continue;
+  const keep = (url: string) => {
+    // Written back by DOMPurify after its own URI check (`forceKeepAttr` would keep the raw value instead).
+    data.attrValue = url;
+  };
+  switch (data.attrName) {
+    case 'href': {
+      const url = name === 'a' || name === 'area' ? linkUrl(value) : null;
+      return url ? keep(url) : drop();
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue; // comments, processing instructions, CDATA
-    const element = node as Element;
-    const name = element.localName.toLowerCase();
-    if (element.namespaceURI !== HTML_NS || DROP.has(name)) continue;
-    if (name === 'style') {
-      const style = doc.createElement('style');
-      style.textContent = sanitizeCss(element.textContent ?? '', options, counter);
-      parent.append(style);
-      continue;
+    case 'usemap':
+      return name === 'img' && /^#[\w-]{1,64}$/.test(value) ? keep(value) : drop();
+    case 'src':
+    case 'background': {
+      if (data.attrName === 'src' && name !== 'img') return drop();
+      const url = imageUrl(value, options);
+      if (url === 'blocked') {
+        counter.blocked++;
+        blocked.add(node);
+        return data.attrName === 'src' ? keep(BLOCKED_IMAGE) : drop();
+      }
+      return url ? keep(url) : drop();
     }
-    if (!KEEP.has(name) || depth >= MAX_DEPTH) {
-      pushChildren(element, parent, depth);
-      continue;
+    case 'srcset': {
+      if (name !== 'img') return drop();
+      const set = imageSet(value, options);
+      if (set === 'blocked') {
+        counter.blocked++;
+        blocked.add(node);
+        return drop();
+      }
+      return set ? keep(set) : drop();
     }
-    const copy = doc.createElement(name);
-    copyAttributes(element, copy, options, counter);
-    parent.append(copy);
-    pushChildren(element, copy, depth + 1);
+    default:
+      return drop();
   }
 }
 
-function copyAttributes(from: Element, to: Element, options: SanitizeOptions, counter: BlockCounter): void {
-  const name = to.localName;
-  for (const attribute of Array.from(from.attributes)) {
-    const key = attribute.name.toLowerCase();
-    const value = attribute.value;
-    if (key === 'style') to.setAttribute('style', sanitizeCss(value, options, counter));
-    else if (ATTRIBUTES.has(key) || /^aria-[a-z]+$/.test(key)) to.setAttribute(key, value);
-    else if (key === 'href' && (name === 'a' || name === 'area')) setLink(to, value);
-    else if (key === 'src' && name === 'img') setImage(to, 'src', value, options, counter);
-    else if (key === 'background') setImage(to, 'background', value, options, counter);
-    else if (key === 'srcset' && name === 'img') setSrcset(to, value, options, counter);
-    else if (key === 'usemap' && name === 'img' && value.startsWith('#')) to.setAttribute('usemap', value);
-  }
+/** An image URL as the frame may load it, 'blocked' for a remote one before consent, null for anything else. */
+function imageUrl(value: string, options: SanitizeOptions): string | 'blocked' | null {
+  const url = parseMailUrl(value);
+  if (url.kind === 'data-image' || url.kind === 'cid') return url.href;
+  if (url.kind !== 'remote') return null;
+  return options.allowRemote ? remoteUrl(value) : 'blocked';
 }
 
-/** Links open outside the frame, in a new tab without a referrer; only web, mail and phone links survive. */
-function setLink(to: Element, href: string): void {
-  const kind = classifyUrl(href);
-  if (kind === 'fragment') to.setAttribute('href', href);
-  if (kind !== 'remote' && kind !== 'link') return;
-  to.setAttribute('href', kind === 'remote' ? (linkUrl(href) ?? '#') : href.trim());
-  to.setAttribute('target', '_blank');
-  to.setAttribute('rel', 'noopener noreferrer');
-}
-
-function setImage(to: Element, attribute: 'src' | 'background', value: string, options: SanitizeOptions, counter: BlockCounter): void {
-  const kind = classifyUrl(value);
-  if (kind === 'data-image' || kind === 'cid') {
-    to.setAttribute(attribute, value.trim());
-  } else if (kind === 'remote') {
-    const url = remoteUrl(value);
-    if (options.allowRemote && url) {
-      to.setAttribute(attribute, url);
-    } else if (!options.allowRemote) {
-      counter.blocked++;
-      to.setAttribute('data-archivio-blocked', '');
-      if (attribute === 'src') to.setAttribute('src', BLOCKED_IMAGE);
-    }
-  }
-}
-
-function setSrcset(to: Element, value: string, options: SanitizeOptions, counter: BlockCounter): void {
+function imageSet(value: string, options: SanitizeOptions): string | 'blocked' | null {
   const candidates = value
     .split(',')
     .map((candidate) => candidate.trim())
     .filter(Boolean);
-  const remote = candidates.some((candidate) => classifyUrl(candidate.split(/\s+/)[0] ?? '') === 'remote');
-  if (remote && !options.allowRemote) {
-    counter.blocked++;
-    to.setAttribute('data-archivio-blocked', '');
-    if (!to.hasAttribute('src')) to.setAttribute('src', BLOCKED_IMAGE);
-    return;
-  }
-  const kept = candidates.flatMap((candidate) => {
-    const [url = '', ...descriptor] = candidate.split(/\s+/);
-    const safe = classifyUrl(url) === 'remote' ? remoteUrl(url) : classifyUrl(url) === 'data-image' ? url : null;
+  const kept: string[] = [];
+  for (const candidate of candidates) {
+    const [raw = '', ...descriptor] = candidate.split(/\s+/);
+    const url = imageUrl(raw, options);
+    if (url === 'blocked') return 'blocked';
     const size = descriptor.join(' ');
-    return safe && /^[\d.]*[wx]?$/.test(size) ? [`${safe}${size ? ` ${size}` : ''}`] : [];
-  });
-  if (kept.length > 0) to.setAttribute('srcset', kept.join(', '));
+    if (url && /^[\d.]*[wx]?$/.test(size)) kept.push(`${url}${size ? ` ${size}` : ''}`);
+  }
+  return kept.length > 0 ? kept.join(', ') : null;
 }
