@@ -1,4 +1,5 @@
 // The service worker: the only code that talks to the provider. Everything it needs survives being stopped.
+import { frameTickets } from '@/utils/background/frame-tickets';
 import { extensionOrigin } from '@/utils/frames/extension-origin';
 import { ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveService } from '@/utils/background/archive-service';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: extensionOrigin(),
     startDownload: (url) => browser.downloads.download({ url, saveAs: false }),
+    frameTickets: frameTickets(),
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.

@@ -1,9 +1,10 @@
-// Postmaster frame entry (postmaster.html#view=…&mailbox=…&origin=…): the Archivio tab, dialogs and bulk panel.
+// Postmaster frame entry (postmaster.html#ticket=…&scheme=…): redeems the ticket our content script got for it, then
+// shows the Archivio tab, a dialog or the bulk panel. An address without a valid ticket shows what to do, nothing else.
 import { render } from 'preact';
 import { PostmasterApp } from './PostmasterApp';
 import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { frameHost, reportHeight } from './frame-host';
-import { parseFrameHash } from '@/utils/frames/postmaster-url';
+import { readFrameHash, type FrameParams } from '@/utils/frames/postmaster-url';
 import './postmaster.css';
 import { BackgroundContext } from '@/components/background';
 import { backgroundClient } from '@/utils/rpc/client';
@@ -12,10 +13,14 @@ async function main() {
   await initI18n().catch(() => undefined);
   const root = document.documentElement;
   root.lang = uiLanguage();
-  const params = parseFrameHash(location.hash);
+  const hash = readFrameHash(location.hash);
+  // The ticket goes at once: a reload or a copied address cannot use it again.
+  history.replaceState(null, '', `${location.pathname}${hash.scheme ? `#scheme=${hash.scheme}` : ''}`);
   const app = document.getElementById('app')!;
-  const scheme = params?.scheme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  const scheme = hash.scheme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   root.dataset.theme = scheme;
+  const client = backgroundClient(null);
+  const params: FrameParams | null = hash.ticket ? await client.call('frame.redeem', { ticket: hash.ticket }).catch(() => null) : null;
   if (!params) {
     render(
       <p class="pm-alert" role="alert">
@@ -29,7 +34,7 @@ async function main() {
   const host = frameHost(params.origin);
   if (params.view === 'tab') reportHeight(host, app);
   render(
-    <BackgroundContext.Provider value={backgroundClient(params.origin)}>
+    <BackgroundContext.Provider value={client}>
       <PostmasterApp params={params} host={host} />
     </BackgroundContext.Provider>,
     app,

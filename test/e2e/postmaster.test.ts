@@ -287,6 +287,34 @@ describe('postmaster in Gestione → Caselle', () => {
     await page.close();
   });
 
+  it('acts on no view or mailbox put in its address by anyone else: a link from a mail, or the page framing it', async () => {
+    const page = await caselle();
+    const attack = `chrome-extension://${browser.extensionId}/postmaster.html#view=bulk&mailbox=${encodeURIComponent(MARIO)}`;
+    // Opened as a page, as a link clicked in a mail would open it.
+    const opened = await browser.context.newPage();
+    await opened.goto(attack);
+    await opened.getByRole('alert').waitFor();
+    expect(await opened.getByRole('alert').innerText()).toContain('si apre solo dalla gestione caselle');
+    expect(await opened.getByRole('dialog').count()).toBe(0);
+    expect(await opened.getByRole('button', { name: /Applica/ }).count()).toBe(0);
+    // Framed by the webmail page itself, hidden or not: the same, and a guessed ticket changes nothing.
+    for (const src of [attack, `chrome-extension://${browser.extensionId}/postmaster.html#ticket=${'0'.repeat(32)}`]) {
+      await page.evaluate((url) => {
+        const frame = document.createElement('iframe');
+        frame.id = 'page-made';
+        frame.src = url;
+        document.body.append(frame);
+      }, src);
+      const framed = page.frameLocator('#page-made');
+      await framed.getByRole('alert').waitFor();
+      expect(await framed.getByRole('dialog').count()).toBe(0);
+      expect(await framed.getByRole('switch').count()).toBe(0);
+      await page.evaluate(() => document.getElementById('page-made')!.remove());
+    }
+    await opened.close();
+    await page.close();
+  });
+
   it('shows a non-postmaster nothing, and the background refuses the operations from any extension page', async () => {
     const page = await browser.context.newPage();
     await page.goto(baseUrl);

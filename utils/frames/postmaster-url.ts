@@ -1,5 +1,4 @@
-// The postmaster frame's address: which view it shows, for which mailboxes, on which webmail origin (in the hash).
-import { httpOrigin } from '@/utils/url/http';
+// The postmaster frames: the views they show, and their address, which holds a one-time ticket and nothing to act on.
 import { parseColorScheme, type ColorScheme } from './scheme';
 
 export const POSTMASTER_VIEWS = ['tab', 'enable', 'disable', 'bulk'] as const;
@@ -9,7 +8,7 @@ export interface FrameParams {
   view: PostmasterView;
   /** One mailbox for tab/enable/disable; one or more for bulk. */
   mailboxes: string[];
-  /** The webmail origin the frame serves (the background checks it against the provider profile). */
+  /** The webmail origin the frame serves (the background sets it from the tab that asked). */
   origin: string | null;
   scheme: ColorScheme | null;
 }
@@ -21,28 +20,24 @@ export function isMailboxAddress(value: string): boolean {
   return value.length <= 254 && MAILBOX.test(value);
 }
 
-/** `#view=tab&mailbox=a@b.it&origin=…`; bulk repeats `mailbox`. */
-export function frameHash(params: FrameParams): string {
+/** What a postmaster frame's address carries: the ticket our content script got for it, and the colour scheme. */
+export interface FrameHash {
+  ticket: string | null;
+  scheme: ColorScheme | null;
+}
+
+const TICKET = /^[0-9a-f]{32}$/;
+
+/** `#ticket=…&scheme=dark`: never the view or the mailboxes, which the frame learns by redeeming the ticket. */
+export function frameHash(hash: FrameHash): string {
   const query = new URLSearchParams();
-  query.set('view', params.view);
-  for (const mailbox of params.mailboxes) query.append('mailbox', mailbox);
-  if (params.origin) query.set('origin', params.origin);
-  if (params.scheme) query.set('scheme', params.scheme);
+  if (hash.ticket) query.set('ticket', hash.ticket);
+  if (hash.scheme) query.set('scheme', hash.scheme);
   return `#${query.toString()}`;
 }
 
-/** Reads a frame hash; null when it does not name a known view and valid mailboxes. */
-export function parseFrameHash(hash: string): FrameParams | null {
+export function readFrameHash(hash: string): FrameHash {
   const query = new URLSearchParams(hash.replace(/^#/, ''));
-  const view = query.get('view');
-  if (!view || !(POSTMASTER_VIEWS as readonly string[]).includes(view)) return null;
-  const mailboxes = [...new Set(query.getAll('mailbox'))];
-  if (mailboxes.length === 0 || mailboxes.length > MAX_BULK || !mailboxes.every(isMailboxAddress)) return null;
-  if (view !== 'bulk' && mailboxes.length !== 1) return null;
-  return {
-    view: view as PostmasterView,
-    mailboxes,
-    origin: httpOrigin(query.get('origin')),
-    scheme: parseColorScheme(query.get('scheme')),
-  };
+  const ticket = query.get('ticket');
+  return { ticket: ticket && TICKET.test(ticket) ? ticket : null, scheme: parseColorScheme(query.get('scheme')) };
 }

@@ -1,6 +1,7 @@
 // Payload shapes of the background's own requests (not the provider's): the schemas, and the types inferred from them.
 import * as v from 'valibot';
 import { FolderIdSchema } from '@/utils/api/schemas';
+import { MAX_BULK, POSTMASTER_VIEWS } from '@/utils/frames/postmaster-url';
 
 /** A message id as the provider writes them (opaque, URL-safe). */
 export const MessageIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -27,6 +28,17 @@ export const DownloadTargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('export'), folderId: FolderIdSchema }),
   v.object({ kind: v.literal('archive-export'), mailbox: MailboxAddressSchema }),
 ]);
+
+/** A postmaster frame the content script opens: its view, for which mailboxes, in which colour scheme. */
+export const FrameRequestSchema = v.pipe(
+  v.object({
+    view: v.picklist(POSTMASTER_VIEWS),
+    mailboxes: v.pipe(v.array(MailboxAddressSchema), v.minLength(1), v.maxLength(MAX_BULK)),
+    scheme: v.nullable(v.picklist(['light', 'dark'])),
+  }),
+  v.check((frame) => frame.view === 'bulk' || frame.mailboxes.length === 1, 'one mailbox for this view'),
+);
+export const FrameTicketSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 
 export type LocalFilter = v.InferOutput<typeof LocalFilterSchema>;
 export type DownloadTarget = v.InferOutput<typeof DownloadTargetSchema>;

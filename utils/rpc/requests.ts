@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
 import type { ArchiveService } from '@/utils/background/archive-service';
-import { DownloadTargetSchema, LocalFilterSchema, MailboxAddressSchema, MessageIdSchema } from './payloads';
+import type { FrameTicketStore } from '@/utils/background/frame-tickets';
+import { DownloadTargetSchema, FrameRequestSchema, FrameTicketSchema, LocalFilterSchema, MailboxAddressSchema, MessageIdSchema } from './payloads';
 
 /** `content`: content scripts on a webmail tab and extension pages; `extension`: extension pages and frames only. */
 export type Access = 'content' | 'extension';
@@ -14,6 +15,7 @@ export interface Background {
   service: ArchiveService;
   /** Starts a browser download; resolves to its id when the browser gives one (views follow its progress). */
   startDownload(url: string): Promise<number | void>;
+  frameTickets: FrameTicketStore;
 }
 
 const id = MessageIdSchema;
@@ -77,6 +79,13 @@ export const REQUESTS = {
     service.disable(origin, p.mailbox, p.confirm),
   ),
   'cache.clear': request('extension', v.object({}), ({ service }) => service.clearCache()),
+  // Our code opens a postmaster frame: the frame gets a one-time ticket, never its view and mailboxes in its URL.
+  'frame.open': request('content', v.object({ origin, frame: FrameRequestSchema }), async ({ frameTickets }, p, origin) => ({
+    ticket: frameTickets.issue({ ...p.frame, origin }, origin),
+  })),
+  'frame.redeem': request('extension', v.object({ origin, ticket: FrameTicketSchema }), async ({ frameTickets }, p, origin) =>
+    frameTickets.redeem(p.ticket, origin),
+  ),
 };
 
 export type Requests = typeof REQUESTS;

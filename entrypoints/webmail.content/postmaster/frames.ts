@@ -3,18 +3,29 @@ import { extensionOrigin } from '@/utils/frames/extension-origin';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseFrameMessage, type FrameMessage } from '@/utils/frames/postmaster-messages';
 import { frameHash, type FrameParams } from '@/utils/frames/postmaster-url';
+import { rpc } from '@/utils/rpc/client';
 
 type Handler = (message: FrameMessage) => void;
 
-export function frameUrl(params: FrameParams): string {
-  return browser.runtime.getURL('/postmaster.html') + frameHash(params);
+export function frameUrl(ticket: string | null, scheme: FrameParams['scheme']): string {
+  // Cast: the page is another entrypoint, absent from WXT's generated path list until it is built.
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  return getURL('/postmaster.html') + frameHash({ ticket, scheme });
 }
 
-/** An iframe of ours; its `color-scheme` matches the page inside so the browser keeps it transparent. */
+/**
+ * An iframe of ours; its `color-scheme` matches the page inside so the browser keeps it transparent. Its address
+ * carries only a one-time ticket from the background for `params`: the frame learns its view by redeeming it.
+ * Without a ticket (the background did not answer) the frame says how to open it again and acts on nothing.
+ */
 export function createFrame(doc: Document, params: FrameParams, title: string): HTMLIFrameElement {
   const iframe = doc.createElement('iframe');
   iframe.title = title;
-  iframe.src = frameUrl(params);
+  const { view, mailboxes, scheme } = params;
+  void rpc('frame.open', { frame: { view, mailboxes, scheme } }).then(
+    ({ ticket }) => (iframe.src = frameUrl(ticket, scheme)),
+    () => (iframe.src = frameUrl(null, scheme)),
+  );
   iframe.setAttribute('allow', 'clipboard-write');
   iframe.style.colorScheme = params.scheme ?? 'normal';
   iframe.style.border = '0';

@@ -7,7 +7,22 @@ import { FrameHub } from '@/entrypoints/webmail.content/postmaster/frames';
 import { useDictionary } from '@/utils/i18n';
 import { demoAdapter } from '@/utils/webmail/demo';
 import { enableTabs } from '../../../server/webmail/client/tabs';
+import { fakeBrowser } from 'wxt/testing';
+import { RPC_TAG } from '@/utils/rpc/tag';
 import { plain, useItalian } from './support';
+
+const TICKET = '0123456789abcdef0123456789abcdef';
+const ticketRequests: unknown[] = [];
+/** Stands for the background's ticket desk: records what the content script asked for, answers a fixed ticket. */
+function answerTickets() {
+  ticketRequests.length = 0;
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const request = message as { tag?: string; name?: string; payload?: { frame?: unknown } };
+    if (request.tag !== RPC_TAG || request.name !== 'frame.open') return undefined;
+    ticketRequests.push(request.payload?.frame);
+    return Promise.resolve({ ok: true, value: { ticket: TICKET } });
+  });
+}
 
 const MARIO = 'mario.rossi@example.it';
 const LUCA = 'luca.neri@example.it';
@@ -51,7 +66,10 @@ const usage = (mailbox: string) => plain(spaceCell(mailbox)?.querySelector('[dat
 const checkbox = (row: Element | null) =>
   row?.querySelector('[data-archivio-cell="select"] [data-archivio-host]')?.shadowRoot?.querySelector('input') as HTMLInputElement;
 
-beforeEach(useItalian);
+beforeEach(() => {
+  useItalian();
+  answerTickets();
+});
 afterEach(() => {
   useDictionary('it', null);
   document.body.innerHTML = '';
@@ -157,7 +175,9 @@ describe('Archivio tab', () => {
       expect(document.getElementById('panel-generale')!.hidden).toBe(true);
       expect(document.getElementById('tab-generale')!.getAttribute('aria-selected')).toBe('false');
       const frame = panel().querySelector('iframe')!;
-      expect(frame.src).toContain('/postmaster.html#view=tab&mailbox=mario.rossi%40example.it&origin=http%3A%2F%2F127.0.0.1%3A8787');
+      // The frame's address holds only the ticket the background gave for this view and mailbox.
+      await vi.waitFor(() => expect(frame.src).toBe(`chrome-extension://test-extension-id/postmaster.html#ticket=${TICKET}&scheme=light`));
+      expect(ticketRequests).toEqual([{ view: 'tab', mailboxes: [MARIO], scheme: 'light' }]);
       expect(frame.title).toBe(`Archivio di sicurezza di ${MARIO}`);
 
       // Arrow keys move between all tabs, ours included: right from Archivio wraps to Generale.

@@ -1,37 +1,48 @@
-// Pure postmaster rules: frame addresses, frame messages, the typed confirmation, bulk runs.
+// Pure postmaster rules: frame addresses and tickets, frame messages, the typed confirmation, bulk runs.
 import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '@/utils/api/errors';
 import { runBulk, type BulkOutcome } from '@/entrypoints/postmaster/bulk/bulk';
 import { isExactConfirmation } from '@/entrypoints/postmaster/dialogs/confirm';
 import { parseFrameMessage } from '@/utils/frames/postmaster-messages';
-import { frameHash, parseFrameHash } from '@/utils/frames/postmaster-url';
+import { frameTickets, TICKET_TTL_MS } from '@/utils/background/frame-tickets';
+import { frameHash, readFrameHash } from '@/utils/frames/postmaster-url';
 
 const MARIO = 'mario.rossi@example.it';
 
 describe('frame address', () => {
-  it('round-trips the view, mailboxes, origin and scheme', () => {
-    const params = { view: 'bulk' as const, mailboxes: [MARIO, 'luca.neri@example.it'], origin: 'http://127.0.0.1:8787', scheme: 'dark' as const };
-    expect(parseFrameHash(frameHash(params))).toEqual(params);
-    expect(parseFrameHash(frameHash({ view: 'tab', mailboxes: [MARIO], origin: null, scheme: null }))).toEqual({
-      view: 'tab',
-      mailboxes: [MARIO],
-      origin: null,
-      scheme: null,
-    });
+  it('carries a ticket and a scheme, never a view or mailboxes to act on', () => {
+    const ticket = 'a'.repeat(32);
+    expect(frameHash({ ticket, scheme: 'dark' })).toBe(`#ticket=${ticket}&scheme=dark`);
+    expect(readFrameHash(frameHash({ ticket, scheme: 'dark' }))).toEqual({ ticket, scheme: 'dark' });
+    expect(readFrameHash(`#view=bulk&mailbox=${encodeURIComponent(MARIO)}`)).toEqual({ ticket: null, scheme: null });
+    expect(readFrameHash('#ticket=../../x&scheme=purple')).toEqual({ ticket: null, scheme: null });
+  });
+});
+
+describe('frame tickets', () => {
+  const params = { view: 'bulk' as const, mailboxes: [MARIO, 'luca.neri@example.it'], origin: null, scheme: 'dark' as const };
+  const ORIGIN = 'http://127.0.0.1:8787';
+
+  it('gives the view once, on the origin it was issued for, within its lifetime', () => {
+    let now = 1_000;
+    const tickets = frameTickets(() => now);
+    const ticket = tickets.issue(params, ORIGIN);
+    expect(ticket).toMatch(/^[0-9a-f]{32}$/);
+    expect(tickets.redeem(ticket, 'http://localhost:8787')).toBeNull();
+    const again = tickets.issue(params, ORIGIN);
+    expect(tickets.redeem(again, ORIGIN)).toEqual({ ...params, origin: ORIGIN });
+    expect(tickets.redeem(again, ORIGIN)).toBeNull();
+    const late = tickets.issue(params, ORIGIN);
+    now += TICKET_TTL_MS;
+    expect(tickets.redeem(late, ORIGIN)).toBeNull();
+    expect(tickets.redeem('f'.repeat(32), ORIGIN)).toBeNull();
   });
 
-  it('refuses unknown views, bad addresses, and several mailboxes outside bulk', () => {
-    expect(parseFrameHash('#view=delete-all&mailbox=mario.rossi%40example.it')).toBeNull();
-    expect(parseFrameHash('#view=tab&mailbox=not-an-address')).toBeNull();
-    expect(parseFrameHash('#view=tab')).toBeNull();
-    expect(parseFrameHash(`#view=disable&mailbox=${encodeURIComponent(MARIO)}&mailbox=luca.neri%40example.it`)).toBeNull();
-  });
-
-  it('keeps only the origin of a given URL, and only http(s)', () => {
-    expect(
-      parseFrameHash(`#view=tab&mailbox=${encodeURIComponent(MARIO)}&origin=${encodeURIComponent('http://127.0.0.1:8787/#/posta')}`)?.origin,
-    ).toBe('http://127.0.0.1:8787');
-    expect(parseFrameHash(`#view=tab&mailbox=${encodeURIComponent(MARIO)}&origin=javascript%3Aalert(1)`)?.origin).toBeNull();
+  it('never holds more than a bounded number of open tickets', () => {
+    const tickets = frameTickets();
+    const first = tickets.issue(params, ORIGIN);
+    for (let n = 0; n < 200; n++) tickets.issue(params, ORIGIN);
+    expect(tickets.redeem(first, ORIGIN)).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { memoryIdentityStore } from '@/utils/background/identity';
 import { referenceProfile } from '@/utils/providers/profile';
 import { RPC_TAG } from '@/utils/rpc/tag';
 import { createRouter } from '@/utils/rpc/router';
+import { frameTickets } from '@/utils/background/frame-tickets';
 import { classifySender } from '@/utils/rpc/sender';
 
 const profile = referenceProfile(8787);
@@ -32,6 +33,7 @@ const route = createRouter({
   extensionId: EXT_ID,
   extensionOrigin: EXT_ORIGIN,
   startDownload: async () => undefined,
+  frameTickets: frameTickets(),
 });
 
 const contentSender = { id: EXT_ID, url: `${WEBMAIL}/#/posta`, tab: { id: 7, url: `${WEBMAIL}/#/posta` }, frameId: 0 };
@@ -96,5 +98,36 @@ describe('router', () => {
     await route(msg('folders.list', { origin: 'http://localhost:8787' }), popupSender);
     await route(msg('folders.list', {}), frameSender);
     expect(calls).toEqual(['folders:["http://localhost:8787"]', `folders:["${WEBMAIL}"]`]);
+  });
+});
+
+describe('postmaster frame tickets through the router', () => {
+  const frame = { view: 'disable', mailboxes: ['mario.rossi@example.it'], scheme: null };
+
+  it('issues a ticket to the content script and gives the view once to our frame in the same tab', async () => {
+    const issued = (await route(msg('frame.open', { frame }), contentSender)) as { ok: true; value: { ticket: string } };
+    expect(issued.ok).toBe(true);
+    const ticket = issued.value.ticket;
+    // A content script cannot redeem it (only extension frames can), and a popup is on no webmail tab's origin.
+    expect(await route(msg('frame.redeem', { ticket }), contentSender)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await route(msg('frame.redeem', { ticket, origin: 'http://localhost:8787' }), frameSender)).toEqual({ ok: true, value: null });
+    const issuedAgain = (await route(msg('frame.open', { frame }), contentSender)) as { ok: true; value: { ticket: string } };
+    const redeemed = await route(msg('frame.redeem', { ticket: issuedAgain.value.ticket }), frameSender);
+    expect(redeemed).toEqual({ ok: true, value: { ...frame, origin: WEBMAIL } });
+    expect(await route(msg('frame.redeem', { ticket: issuedAgain.value.ticket }), frameSender)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses frames it could not show: unknown views, several mailboxes outside bulk, bad addresses', async () => {
+    for (const bad of [
+      { ...frame, view: 'delete-all' },
+      { ...frame, mailboxes: ['mario.rossi@example.it', 'luca.neri@example.it'] },
+      { ...frame, mailboxes: ['not an address'] },
+      { ...frame, mailboxes: [] },
+    ]) {
+      expect(await route(msg('frame.open', { frame: bad }), contentSender), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { kind: 'bad_message' },
+      });
+    }
   });
 });
