@@ -25,6 +25,8 @@ export const PRODUCT = {
   sessionIdleMs: 8 * 60 * 60 * 1000,
   maxBodyBytes: 1024 * 1024,
   maxMessageBytes: 25 * 1024 * 1024,
+  /** SMTP intake limits: connections at once, recipients per message, commands per connection (burst, then per second). */
+  smtpIntake: { maxClients: 50, maxRecipients: 100, commandPace: { burst: 200, perSecond: 20 } },
   purgeIntervalMs: 60 * 60 * 1000,
   timeZone: 'Europe/Rome',
   apiVersion: '1.1.0',
