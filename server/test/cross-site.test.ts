@@ -1,6 +1,8 @@
 // Contract: a write from another origin never changes anything, with or without the session cookie; the webmail's
 // own pages and browser extensions keep working. Raw HTTP so every header is exactly what a browser would send.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   archivePath,
@@ -226,6 +228,32 @@ describe('a provider behind https', () => {
       expect(foreign.status).toBe(403);
     } finally {
       await behindTls.close();
+    }
+  });
+});
+
+describe('what a framing page or a copied data folder gets', () => {
+  it('the webmail cannot be framed, and downloads of mail are sandboxed', async () => {
+    const page = await giulia.get('/');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const [message] = await listAll(giulia, GIULIA, 'inbox');
+    const rawMail = await giulia.get(archivePath(GIULIA, `/messages/${message.id}/raw`));
+    expect(rawMail.status).toBe(200);
+    expect(rawMail.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(rawMail.headers.get('content-disposition')).toMatch(/^attachment;/);
+  });
+
+  it('the database holds neither the session token nor the password in clear', async () => {
+    const token = (giulia.cookie ?? '').split('=')[1] ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    const stored = ['provider.sqlite', 'provider.sqlite-wal']
+      .map((name) => path.join(provider.dataDir, name))
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const bytes of stored) {
+      expect(bytes.includes(Buffer.from(token))).toBe(false);
+      expect(bytes.includes(Buffer.from('archivio-demo'))).toBe(false);
     }
   });
 });
