@@ -28,6 +28,8 @@ export interface StartOptions {
   /** Simulated current date at start (it keeps running from there). */
   now?: Date | string;
   host?: string;
+  /** The webmail's public origin; writes from it are accepted, and https makes the session cookie `Secure`. */
+  publicOrigin?: string | null;
   purgeIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -55,6 +57,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
       seed: options.seed ?? null,
       seedSize,
       testMode: options.testMode ?? false,
+      publicOrigin: options.publicOrigin ?? null,
     },
     db,
     clock: new Clock(options.now === undefined ? null : new Date(options.now)),
@@ -75,6 +78,8 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   const runtime = {
     testMode: s.config.testMode,
     faults,
+    ownOrigins: new Set<string>(),
+    secureCookies: s.config.publicOrigin?.startsWith('https:') ?? false,
     purgeNow: (nowMs: number) => runPurge(s, nowMs),
     reset: async () => {
       faults.clear();
@@ -98,6 +103,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
     });
   });
   const port = (server.address() as AddressInfo).port;
+  for (const origin of ownOrigins(host, port, s.config.publicOrigin)) runtime.ownOrigins.add(origin);
 
   let closing: Promise<void> | null = null;
   return {
@@ -117,6 +123,14 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
       return closing;
     },
   };
+}
+
+/** The listening address (and `localhost` for loopback, as the demo build names both) plus the public origin. */
+function ownOrigins(host: string, port: number, publicOrigin: string | null): string[] {
+  const origins = [`http://${host}:${port}`];
+  if (host === '127.0.0.1') origins.push(`http://localhost:${port}`);
+  if (publicOrigin) origins.push(publicOrigin);
+  return origins;
 }
 
 /** Empties every table (test-mode reset); versions restart above the old ones so cached clients refetch. */

@@ -9,6 +9,8 @@ export interface ProviderConfig {
   seed: 'demo' | null;
   seedSize: SeedSize;
   testMode: boolean;
+  /** The origin users reach the webmail at (e.g. https://webmail.example.it), when it is not the listening address. */
+  publicOrigin: string | null;
 }
 
 export type SeedSize = 'full' | 'small';
@@ -23,9 +25,11 @@ export const PRODUCT = {
   sessionIdleMs: 8 * 60 * 60 * 1000,
   maxBodyBytes: 1024 * 1024,
   maxMessageBytes: 25 * 1024 * 1024,
+  /** SMTP intake limits: connections at once, recipients per message, commands per connection (burst, then per second). */
+  smtpIntake: { maxClients: 50, maxRecipients: 100, commandPace: { burst: 200, perSecond: 20 } },
   purgeIntervalMs: 60 * 60 * 1000,
   timeZone: 'Europe/Rome',
-  apiVersion: '1.0.0',
+  apiVersion: '1.1.0',
 } as const;
 
 function parsePort(value: string | undefined, fallback: number, name: string): number {
@@ -35,13 +39,31 @@ function parsePort(value: string | undefined, fallback: number, name: string): n
   return port;
 }
 
+/** An http(s) origin with nothing after it, as browsers write it in `Origin`. */
+export function parseOrigin(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`public-origin: not a URL: ${value}`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value.replace(/\/$/, '')) {
+    throw new Error(`public-origin: an http(s) origin without path is needed, like https://webmail.example.it, got ${value}`);
+  }
+  return url.origin;
+}
+
 function truthy(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
-/** Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`) over env defaults. */
+/**
+ * Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`,
+ * `--public-origin URL`) over env defaults.
+ */
 export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ProviderConfig {
-  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size']);
+  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size', 'public-origin']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -73,5 +95,6 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = proc
     seed: seed === 'demo' ? 'demo' : null,
     seedSize,
     testMode: flags.has('test-mode') || truthy(env.ARCHIVIO_TEST_MODE),
+    publicOrigin: parseOrigin(flag('public-origin') ?? env.ARCHIVIO_PUBLIC_ORIGIN),
   };
 }

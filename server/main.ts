@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     seed: config.seed,
     seedSize: config.seedSize,
     testMode: config.testMode,
+    publicOrigin: config.publicOrigin,
   });
   console.log(`archivio-provider listening ${provider.url} smtp ${config.host}:${provider.smtpPort}`);
   const shutdown = (signal: string) => {

@@ -1,4 +1,4 @@
-// Request bodies: JSON only (415 otherwise, the CSRF guard), at most 1 MiB (413), parsed and validated with valibot.
+// Request bodies: JSON only (415 otherwise), always present, at most 1 MiB (413), parsed and validated with valibot.
 import * as v from 'valibot';
 import { PRODUCT } from '../config';
 import type { Ctx } from './context';
@@ -30,25 +30,18 @@ async function readRaw(ctx: Ctx, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function hasBody(ctx: Ctx): boolean {
-  const length = ctx.req.headers['content-length'];
-  return ctx.req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
 /**
- * A body is JSON or nothing: any other declared type, or a body without a type, is refused with 415 so a
- * cross-site form can never reach a state-changing endpoint. No body counts as `{}`.
+ * Every write carries a JSON body (`{}` when there is nothing to say): another declared type, no type, or no body
+ * at all is refused, so neither a cross-site form nor a bodiless cross-site POST can reach a state-changing endpoint.
  */
 export async function readJson(ctx: Ctx): Promise<unknown> {
-  const type = ctx.req.headers['content-type'];
-  const mime = type?.split(';')[0]?.trim().toLowerCase();
-  if (type !== undefined && mime !== 'application/json') {
-    throw new ApiError('unsupported_media_type', 'Content-Type must be application/json');
+  const mime = ctx.req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mime !== 'application/json') {
+    ctx.req.resume();
+    throw new ApiError('unsupported_media_type', 'Content-Type must be application/json, with a JSON body ({} when empty)');
   }
-  if (!hasBody(ctx)) return {};
-  if (type === undefined) throw new ApiError('unsupported_media_type', 'Content-Type must be application/json');
   const raw = await readRaw(ctx, PRODUCT.maxBodyBytes);
-  if (raw.length === 0) return {};
+  if (raw.length === 0) throw new ApiError('invalid_request', 'A JSON body is required ({} when there is nothing to say)');
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
@@ -66,9 +59,16 @@ export function validate<TSchema extends v.GenericSchema>(schema: TSchema, value
   return result.output;
 }
 
-/** Every body of this API is a JSON object (valibot's object schemas would let an array through). */
-export async function readBody<TSchema extends v.GenericSchema>(ctx: Ctx, schema: TSchema): Promise<v.InferOutput<TSchema>> {
-  const value = await readJson(ctx);
-  if (Array.isArray(value)) throw new ApiError('invalid_request', 'The request body must be a JSON object');
-  return validate(schema, value);
+/** The body the write guard read, as a JSON object (valibot's object schemas would let an array through). */
+export function requestObject(ctx: Ctx): Record<string, unknown> {
+  if (!('body' in ctx)) throw new Error(`no body was read for ${ctx.method} ${ctx.path}: the write guard did not run`);
+  const value = ctx.body;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError('invalid_request', 'The request body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+export function readBody<TSchema extends v.GenericSchema>(ctx: Ctx, schema: TSchema): v.InferOutput<TSchema> {
+  return validate(schema, requestObject(ctx));
 }

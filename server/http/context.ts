@@ -8,6 +8,10 @@ import { type ApiError } from './errors';
 export interface Runtime {
   testMode: boolean;
   faults: Faults;
+  /** The webmail's own origins (its public origin and the loopback address it listens on), for the write guard. */
+  ownOrigins: Set<string>;
+  /** Session cookies get `Secure` when the public origin is https. */
+  secureCookies: boolean;
   /** Re-creates the demo data (test mode). */
   reset(): Promise<void>;
   purgeNow(nowMs: number): Promise<number>;
@@ -24,6 +28,8 @@ export interface Ctx {
   params: Record<string, string>;
   /** Set by an injected truncate fault: JSON bodies go out cut in half. */
   truncate: boolean;
+  /** The JSON body of a write, read by the write guard before routing. */
+  body?: unknown;
   account?: Account;
 }
 

@@ -3,6 +3,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   session_expired: 401,
   forbidden: 403,
+  origin_not_allowed: 403,
   archive_read_only: 403,
   not_found: 404,
   archive_disabled: 409,

@@ -15,6 +15,7 @@ import { sessionRoutes } from './routes/session';
 import { testModeRoutes } from './routes/test-mode';
 import { serveWebmail } from './routes/webmail';
 import { sessionToken } from './session';
+import { guardWrite } from './write-guard';
 
 export function createHttpServer(s: Services, runtime: Runtime, onError: (error: unknown) => void): http.Server {
   const router = new Router();
@@ -55,6 +56,7 @@ export function createHttpServer(s: Services, runtime: Runtime, onError: (error:
 }
 
 async function handle(ctx: Ctx, router: Router): Promise<void> {
+  await guardWrite(ctx);
   if (ctx.runtime.testMode && !ctx.path.startsWith('/api/test/')) {
     if (await applyFault(ctx)) return;
   }

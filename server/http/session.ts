@@ -19,12 +19,14 @@ export function sessionToken(ctx: Ctx): string | null {
   return null;
 }
 
-export function setSessionCookie(res: ServerResponse, token: string): void {
-  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/`);
+const attributes = (secure: boolean): string => `HttpOnly; SameSite=Lax; Path=/${secure ? '; Secure' : ''}`;
+
+export function setSessionCookie(res: ServerResponse, token: string, secure: boolean): void {
+  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${token}; ${attributes(secure)}`);
 }
 
-export function clearSessionCookie(res: ServerResponse): void {
-  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+export function clearSessionCookie(res: ServerResponse, secure: boolean): void {
+  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; ${attributes(secure)}; Max-Age=0`);
 }
 
 /** Sessions run on real time (not the simulated clock), so moving the test clock never signs anyone out. */

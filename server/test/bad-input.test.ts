@@ -83,7 +83,7 @@ describe('malformed bodies', () => {
     const res = await fetch(provider.url + archivePath(GIULIA, '/folders'), {
       method: 'POST',
       body: stream,
-      headers: { 'content-type': 'application/json', cookie: giulia.cookie ?? '' },
+      headers: { 'content-type': 'application/json', cookie: giulia.cookie ?? '', origin: provider.url },
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);

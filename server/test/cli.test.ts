@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config';
 import { tempDataDir } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -39,5 +40,14 @@ describe('command line', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toMatch(/unknown flag --frobnicate/);
+  });
+
+  it('takes the public origin from --public-origin or ARCHIVIO_PUBLIC_ORIGIN, as a bare http(s) origin', () => {
+    expect(resolveConfig([], {}).publicOrigin).toBeNull();
+    expect(resolveConfig(['--public-origin', 'https://webmail.example.it'], {}).publicOrigin).toBe('https://webmail.example.it');
+    expect(resolveConfig([], { ARCHIVIO_PUBLIC_ORIGIN: 'https://webmail.example.it/' }).publicOrigin).toBe('https://webmail.example.it');
+    for (const bad of ['webmail.example.it', 'https://webmail.example.it/new/', 'ftp://webmail.example.it']) {
+      expect(() => resolveConfig(['--public-origin', bad], {}), bad).toThrow(/public-origin/);
+    }
   });
 });

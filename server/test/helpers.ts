@@ -75,6 +75,8 @@ export class Client {
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
+    // As the webmail's own pages do: a browser sends its Origin with every write.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) headers.origin ??= new URL(this.base).origin;
     let body: string | undefined = init.rawBody;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);
@@ -110,7 +112,7 @@ export class Client {
   }
 
   del<T = any>(url: string): Promise<Reply<T>> {
-    return this.request<T>('DELETE', url);
+    return this.request<T>('DELETE', url, { body: {} });
   }
 }
 

@@ -1,4 +1,8 @@
 // A fetch that carries one webmail session cookie, as the browser does for the extension (real HTTP, no mock).
+
+/** What Chromium sends as `Origin` on the extension's writes; the provider accepts writes only from it or the webmail. */
+const EXTENSION_ORIGIN = `chrome-extension://${'abcdefghijklmnop'.repeat(2)}`;
+
 export interface SessionFetch {
   fetch: typeof fetch;
   cookie(): string | null;
@@ -7,7 +11,7 @@ export interface SessionFetch {
 export async function signIn(baseUrl: string, address: string, password = 'archivio-demo'): Promise<SessionFetch> {
   const response = await fetch(new URL('/api/session', baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Origin: new URL(baseUrl).origin },
     body: JSON.stringify({ address, password }),
   });
   if (!response.ok) throw new Error(`sign-in failed for ${address}: ${response.status}`);
@@ -18,6 +22,8 @@ export async function signIn(baseUrl: string, address: string, password = 'archi
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       headers.set('Cookie', cookie);
+      const method = (init?.method ?? 'GET').toUpperCase();
+      if (method !== 'GET' && method !== 'HEAD' && !headers.has('Origin')) headers.set('Origin', EXTENSION_ORIGIN);
       return fetch(input, { ...init, headers });
     },
   };
@@ -27,8 +33,8 @@ export async function signIn(baseUrl: string, address: string, password = 'archi
 export async function testControl(baseUrl: string, path: string, body: unknown = {}, method = 'POST'): Promise<unknown> {
   const response = await fetch(new URL(`/api/test/${path}`, baseUrl), {
     method,
-    headers: { 'Content-Type': 'application/json' },
-    body: method === 'DELETE' ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Origin: new URL(baseUrl).origin },
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`test control ${path}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();

@@ -120,7 +120,7 @@ export class ArchiveApiClient {
     return this.write('POST', `${archivePath(mailbox)}/messages/${seg(id)}/move`, { schema: v.unknown(), body: { folderId } });
   }
   remove(mailbox: string, id: string) {
-    return this.write('DELETE', `${archivePath(mailbox)}/messages/${seg(id)}`, { schema: v.unknown() });
+    return this.write('DELETE', `${archivePath(mailbox)}/messages/${seg(id)}`, { schema: v.unknown(), body: {} });
   }
   emptyFolder(mailbox: string, folderId: string) {
     return this.write('POST', `${archivePath(mailbox)}/folders/${seg(folderId)}/empty`, { schema: EmptyResultSchema, body: {} });

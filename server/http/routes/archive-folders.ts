@@ -84,7 +84,7 @@ export const archiveFolderRoutes: Route[] = [
     handler: async (ctx) => {
       const address = ctx.params.address as string;
       requireWritableArchive(ctx, address);
-      await readBody(ctx, v.strictObject({}));
+      readBody(ctx, v.strictObject({}));
       const removed = await ctx.services.lock.run(async () => {
         requireWritableArchive(ctx, address);
         const rows = ctx.services.messages.oldestFirst('archive', address, { folderIds: covered(ctx, address) });
@@ -99,7 +99,7 @@ export const archiveFolderRoutes: Route[] = [
     handler: async (ctx) => {
       const address = ctx.params.address as string;
       requireWritableArchive(ctx, address);
-      const { name } = await readBody(ctx, NewFolder);
+      const { name } = readBody(ctx, NewFolder);
       const folder = await ctx.services.lock.run(() => {
         requireWritableArchive(ctx, address);
         const taken = ctx.services.archives.folders(address).some((f) => f.kind === 'custom' && f.name.toLowerCase() === name.toLowerCase());

@@ -77,7 +77,7 @@ export const archiveMessageRoutes: Route[] = [
     handler: async (ctx) => {
       const { address, id } = target(ctx);
       requireReadableArchive(ctx, address);
-      await readBody(ctx, v.strictObject({}));
+      readBody(ctx, v.strictObject({}));
       const mailboxMessageId = await ctx.services.lock.run(async () => {
         requireReadableArchive(ctx, address);
         const row = archivedMessage(ctx, address, id);
@@ -94,7 +94,7 @@ export const archiveMessageRoutes: Route[] = [
       const { address, id } = target(ctx);
       requireWritableArchive(ctx, address);
       archivedMessage(ctx, address, id);
-      const { folderId } = await readBody(ctx, Move);
+      const { folderId } = readBody(ctx, Move);
       const moved = await ctx.services.lock.run(async () => {
         const archive = requireWritableArchive(ctx, address);
         const row = archivedMessage(ctx, address, id);

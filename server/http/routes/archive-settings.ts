@@ -5,7 +5,7 @@ import { isFull } from '../../rules/quota';
 import { disableArchive, enableArchive, quotaOf } from '../../services/archive-store';
 import { archiveStatus } from '../../services/archive-view';
 import { requireOwnerOrPostmaster, requirePostmaster, requirePostmasterOf } from '../access';
-import { readBody, readJson } from '../body';
+import { readBody, requestObject } from '../body';
 import { sendJson, type Ctx } from '../context';
 import { ApiError } from '../errors';
 import type { Route } from '../router';
@@ -69,7 +69,7 @@ export const archiveSettingsRoutes: Route[] = [
     pattern: ARCHIVE,
     handler: async (ctx) => {
       requirePostmasterOf(ctx, address(ctx));
-      const patch = await readBody(ctx, SettingsPatch);
+      const patch = readBody(ctx, SettingsPatch);
       await ctx.services.lock.run(() => {
         if (!ctx.services.archives.get(address(ctx))?.enabled) {
           throw new ApiError('archive_disabled', 'Enable the archive before changing its settings');
@@ -84,7 +84,7 @@ export const archiveSettingsRoutes: Route[] = [
     pattern: `${ARCHIVE}/enable`,
     handler: async (ctx) => {
       requirePostmasterOf(ctx, address(ctx));
-      await readBody(ctx, Empty);
+      readBody(ctx, Empty);
       await ctx.services.lock.run(() => enableArchive(ctx.services, address(ctx)));
       sendJson(ctx, 200, archiveStatus(ctx.services, address(ctx)));
     },
@@ -94,8 +94,7 @@ export const archiveSettingsRoutes: Route[] = [
     pattern: `${ARCHIVE}/disable`,
     handler: async (ctx) => {
       requirePostmasterOf(ctx, address(ctx));
-      const body = await readJson(ctx);
-      const confirm = typeof body === 'object' && body !== null ? (body as { confirm?: unknown }).confirm : undefined;
+      const confirm = requestObject(ctx).confirm;
       if (confirm !== address(ctx)) {
         throw new ApiError('confirmation_required', `Type the mailbox address (${address(ctx)}) in "confirm" to disable`);
       }

@@ -108,7 +108,7 @@ export const mailRoutes: Route[] = [
     pattern: '/api/mail/send',
     handler: async (ctx) => {
       const account = requireAccount(ctx);
-      const body = await readBody(ctx, Send);
+      const body = readBody(ctx, Send);
       const raw = await compose({
         from: { name: account.displayName, address: account.address },
         to: body.to,

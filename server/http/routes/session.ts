@@ -14,10 +14,10 @@ export const sessionRoutes: Route[] = [
     method: 'POST',
     pattern: '/api/session',
     handler: async (ctx) => {
-      const body = await readBody(ctx, SignIn);
+      const body = readBody(ctx, SignIn);
       const account = await authenticate(ctx.services, body.address, body.password);
       if (!account) throw new ApiError('unauthenticated', 'Wrong address or password');
-      setSessionCookie(ctx.res, ctx.services.sessions.create(account.address, Date.now()));
+      setSessionCookie(ctx.res, ctx.services.sessions.create(account.address, Date.now()), ctx.runtime.secureCookies);
       sendJson(ctx, 200, accountView(account));
     },
   },
@@ -32,7 +32,7 @@ export const sessionRoutes: Route[] = [
     handler: (ctx) => {
       const token = sessionToken(ctx);
       if (token) ctx.services.sessions.delete(token);
-      clearSessionCookie(ctx.res);
+      clearSessionCookie(ctx.res, ctx.runtime.secureCookies);
       sendNoContent(ctx);
     },
   },

@@ -25,7 +25,7 @@ export const testModeRoutes: Route[] = [
     method: 'POST',
     pattern: '/api/test/faults',
     handler: async (ctx) => {
-      const spec = await readBody(ctx, FaultSpec);
+      const spec = readBody(ctx, FaultSpec);
       try {
         sendJson(ctx, 200, { id: ctx.runtime.faults.add(spec) });
       } catch {
@@ -45,7 +45,7 @@ export const testModeRoutes: Route[] = [
     method: 'POST',
     pattern: '/api/test/clock',
     handler: async (ctx) => {
-      const { now } = await readBody(ctx, v.strictObject({ now: v.nullable(IsoDate) }));
+      const { now } = readBody(ctx, v.strictObject({ now: v.nullable(IsoDate) }));
       ctx.services.clock.set(now === null ? null : new Date(now));
       sendJson(ctx, 200, { now: ctx.services.clock.now().toISOString(), simulated: now !== null });
     },
@@ -54,7 +54,7 @@ export const testModeRoutes: Route[] = [
     method: 'POST',
     pattern: '/api/test/purge',
     handler: async (ctx) => {
-      const { now } = await readBody(ctx, v.strictObject({ now: v.optional(IsoDate) }));
+      const { now } = readBody(ctx, v.strictObject({ now: v.optional(IsoDate) }));
       const purged = await ctx.runtime.purgeNow(now === undefined ? ctx.services.clock.nowMs() : Date.parse(now));
       sendJson(ctx, 200, { purged });
     },
@@ -64,7 +64,7 @@ export const testModeRoutes: Route[] = [
     pattern: '/api/test/mailboxes/:address/quota',
     handler: async (ctx) => {
       const address = ctx.params.address as string;
-      const { quotaBytes } = await readBody(ctx, v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }));
+      const { quotaBytes } = readBody(ctx, v.strictObject({ quotaBytes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }));
       if (!ctx.services.accounts.get(address)) throw notFound('No such mailbox');
       await ctx.services.lock.run(() =>
         ctx.services.archives.update(address, {
@@ -82,7 +82,7 @@ export const testModeRoutes: Route[] = [
     pattern: '/api/test/mailboxes/:address/bulk',
     handler: async (ctx) => {
       const address = ctx.params.address as string;
-      const spec = await readBody(ctx, BulkSpec);
+      const spec = readBody(ctx, BulkSpec);
       if (!ctx.services.accounts.get(address)) throw notFound('No such mailbox');
       const result = await ctx.services.lock.run(() => bulkArchive(ctx.services, address, spec));
       if (result.outcome === 'disabled') throw new ApiError('archive_disabled', 'The archive of this mailbox is not active');
@@ -93,7 +93,7 @@ export const testModeRoutes: Route[] = [
     method: 'POST',
     pattern: '/api/test/reset',
     handler: async (ctx) => {
-      await readBody(ctx, v.strictObject({}));
+      readBody(ctx, v.strictObject({}));
       await ctx.runtime.reset();
       sendJson(ctx, 200, { reset: true });
     },

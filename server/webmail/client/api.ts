@@ -58,7 +58,9 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, given?: unknown): Promise<T> {
+  // The provider takes no write without a JSON body: a delete or a sign-out sends {}.
+  const body = given ?? (method === 'GET' ? undefined : {});
   let response: Response;
   try {
     response = await fetch(path, {
