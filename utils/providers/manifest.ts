@@ -37,6 +37,8 @@ export function buildManifest(mode: string, browser: string, demoPort?: string) 
           browser_specific_settings: {
             // Nothing is collected for us: the extension only talks to the user's own mail provider.
             gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
