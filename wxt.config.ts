@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import { LANGUAGES, mergeLocale } from './utils/i18n/merge';
-import { buildManifest, manifestPatterns } from './utils/providers/manifest';
+import { buildManifest, ICONS, manifestPatterns } from './utils/providers/manifest';
 import { profileForBuild } from './utils/providers/profile';
 
 // One provider profile per build: the store build targets the provider's real webmail, `--mode demo` the
@@ -28,6 +28,9 @@ export default defineConfig({
       // Content scripts keep the webmail's path: they run on the webmail's pages, not on its whole origin.
       const { contentScriptMatches } = manifestPatterns(profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT));
       for (const script of manifest.content_scripts ?? []) script.matches = contentScriptMatches;
+      // The toolbar button (action in MV3, browser_action in MV2, made by WXT from the popup) shows our icon.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_icon = ICONS;
     },
   },
 });

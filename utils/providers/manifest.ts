@@ -21,6 +21,10 @@ export function manifestPatterns(profile: ProviderProfile): ManifestPatterns {
 /** A stable add-on id: Firefox keys storage and updates on it. */
 export const GECKO_ID = 'archivio@archivio.example';
 
+/** public/icon/<size>.png, rendered from assets/icon.svg by scripts/icons.mjs. */
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+export const ICONS: Record<string, string> = Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]));
+
 /** The manifest WXT starts from for a build (`mode` picks the profile, see profileForBuild). */
 export function buildManifest(mode: string, browser: string, demoPort?: string) {
   const patterns = manifestPatterns(profileForBuild(mode, demoPort));
@@ -28,6 +32,7 @@ export function buildManifest(mode: string, browser: string, demoPort?: string) 
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: ICONS,
     permissions: ['storage', 'downloads'],
     host_permissions: patterns.hostPermissions,
     // The archive views live in frames of ours inside the webmail; only the webmail's origin may embed them.

@@ -11,6 +11,12 @@ import { manifestPatternProblems, matchPatternError, webAccessibleMatchError } f
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || bytes.subarray(12, 16).toString() !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
 describe("Chrome's match-pattern rules", () => {
   it('accept origin patterns everywhere and a path only outside web_accessible_resources', () => {
     expect(matchPatternError('https://webmail.aruba.it/new/*')).toBeNull();
@@ -77,6 +83,15 @@ describe('the manifest of every build', () => {
       expect(manifestPatternProblems(manifest)).toEqual([]);
       const expected = mode === 'demo' ? ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'] : ['https://webmail.aruba.it/new/*'];
       expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([expected]);
+
+      // The extension's icons and the toolbar button's: each size a PNG of that size, in the package.
+      const action = manifest.action ?? manifest.browser_action;
+      for (const declared of [manifest.icons, action.default_icon] as Record<string, string>[]) {
+        expect(Object.keys(declared)).toEqual(['16', '32', '48', '128']);
+        for (const [size, path] of Object.entries(declared)) {
+          expect(pngSize(readFileSync(join(outDir, folder, path))), path).toEqual({ width: Number(size), height: Number(size) });
+        }
+      }
     },
     60_000,
   );
