@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { privacyPage } from './scripts/privacy-page';
 import { LANGUAGES, mergeLocale } from './utils/i18n/merge';
 import { buildManifest, ICONS, manifestPatterns } from './utils/providers/manifest';
 import { profileForBuild } from './utils/providers/profile';
@@ -23,6 +25,8 @@ export default defineConfig({
           contents: JSON.stringify(mergeLocale(resolve(import.meta.dirname, 'locales'), language), null, 2),
         });
       }
+      // The privacy notice, packaged so the options page can link to it offline (source: docs/privacy.md).
+      files.push({ relativeDest: 'privacy.html', contents: privacyPage(readFileSync(resolve(import.meta.dirname, 'docs/privacy.md'), 'utf8')) });
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // Content scripts keep the webmail's path: they run on the webmail's pages, not on its whole origin.

@@ -205,4 +205,19 @@ describe.each([
     await popup.close();
     await webmailPage.close();
   });
+
+  it('links the options page to the privacy notice packaged with the extension', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const opened = browser.context.waitForEvent('page');
+    await options.getByRole('link', { name: 'Informativa completa sulla privacy' }).click();
+    const notice = await opened;
+    await notice.waitForLoadState();
+    expect(notice.url()).toBe(`chrome-extension://${browser.extensionId}/privacy.html`);
+    expect(await notice.getByRole('heading', { level: 1 }).textContent()).toBe('Archivio — privacy');
+    expect(await notice.locator('section[lang="en"] h2').textContent()).toBe('English');
+    expect(plain(await notice.locator('section[lang="it"]').textContent())).toContain('nessuna telemetria');
+    await notice.close();
+    await options.close();
+  });
 });
