@@ -103,6 +103,16 @@ async function providerStatus(address: string): Promise<ArchiveStatus> {
   return (await response.json()) as ArchiveStatus;
 }
 
+/** The extension's content-script worlds in a page (DevTools lists every execution context when asked). */
+async function extensionWorlds(page: Page, extensionId: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const origins: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => origins.push(context.origin));
+  await cdp.send('Runtime.enable');
+  await cdp.detach();
+  return origins.filter((origin) => origin === `chrome-extension://${extensionId}`);
+}
+
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe.each([
@@ -134,6 +144,9 @@ describe.each([
   it('adds "Archivio" to the webmail navigation; the archive lists a message delivered over SMTP and opens it', async () => {
     const token = randomBytes(4).toString('hex');
     const mail = await deliver(MARIO, `Preventivo lavori ${token}`, `Gentile Mario, in allegato il preventivo ${token}.`);
+    // A page of the same host outside /new/, opened first: the content script must never run there.
+    const outside = await browser.context.newPage();
+    await outside.goto(`${STORE_ORIGIN}/classic/`);
     const page = await signedInPage(browser.context, MARIO, '/new/mail/inbox');
 
     // Injected into the navbar's own list (inside its shadow root), as a sibling of the host's items.
@@ -142,6 +155,11 @@ describe.each([
     expect(plain(await item.textContent())).toBe('Archivio');
     const labels = await page.locator('aru-navbar nav ul > li').allTextContents();
     expect(labels.map(plain)).toEqual(['Posta', 'Contatti', 'Calendario', 'Impostazioni', 'Archivio']);
+    expect(await outside.locator('[data-archivio]').count()).toBe(0);
+    expect(await extensionWorlds(outside, browser.extensionId)).toEqual([]);
+    expect(await extensionWorlds(page, browser.extensionId)).toHaveLength(1);
+    expect(await outside.locator('aru-navbar nav ul > li').count()).toBe(4);
+    await outside.close();
 
     await item.locator('[data-archivio-control]').click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#archivio');

@@ -20,6 +20,8 @@ const PAGES: [RegExp, string][] = [
   [/^\/new\/(mail(\/.*)?)?$/, 'aruba-2026-11-29-mail.html'],
   [/^\/new\/management\/mailboxes$/, 'aruba-2026-11-29-management-list.html'],
   [/^\/new\/management\/mailboxes\/[^/]+$/, 'aruba-2026-11-29-management-detail.html'],
+  // The same markup outside /new/: a page of the host the content script must leave alone.
+  [/^\/classic\/$/, 'aruba-2026-11-29-mail.html'],
 ];
 /** What the provider answers for the webmail host: its archive API, and its sign-in standing in for the real one. */
 const PASSED_THROUGH = /^\/api\/(archive\/v1\/|session$)/;
