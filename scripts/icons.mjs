@@ -2,9 +2,10 @@
 // Run after changing the SVG: `npm run icons`. Each size is drawn from the vector, not scaled from a bitmap.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The sizes utils/providers/manifest.ts names (ICON_SIZES there).
 const ICON_SIZES = [16, 32, 48, 128];
 const svg = readFileSync(join(ROOT, 'assets/icon.svg'), 'utf8');
