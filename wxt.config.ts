@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { privacyPage } from './scripts/privacy-page';
 import { LANGUAGES, mergeLocale } from './utils/i18n/merge';
+import { buildManifest, ICONS, manifestPatterns } from './utils/providers/manifest';
 import { profileForBuild } from './utils/providers/profile';
 
 // One provider profile per build: the store build targets the provider's real webmail, `--mode demo` the
@@ -12,27 +15,7 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
-  manifest: ({ mode, browser }) => {
-    const profile = profileForBuild(mode, process.env.WXT_DEMO_PORT);
-    return {
-      name: '__MSG_extName__',
-      description: '__MSG_extDescription__',
-      default_locale: 'en',
-      permissions: ['storage', 'downloads'],
-      // Whole webmail origins: the archive API sits beside the webmail pages, outside /new/.
-      host_permissions: profile.webmailOrigins.map((origin) => `${origin}/*`),
-      // The archive views live in frames of ours inside the webmail; only the webmail may embed them.
-      web_accessible_resources: [{ resources: ['archive.html', 'postmaster.html'], matches: profile.webmailMatches }],
-      ...(browser === 'firefox'
-        ? {
-            browser_specific_settings: {
-              // Nothing is collected for us: the extension only talks to the user's own mail provider.
-              gecko: { id: 'archivio@archivio.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
-            },
-          }
-        : {}),
-    };
-  },
+  manifest: ({ mode, browser }) => buildManifest(mode, browser, process.env.WXT_DEMO_PORT),
   hooks: {
     // Each feature keeps its strings in locales/<lang>/<feature>.json; the extension gets one file per language.
     'build:publicAssets': (_wxt, files) => {
@@ -42,10 +25,16 @@ export default defineConfig({
           contents: JSON.stringify(mergeLocale(resolve(import.meta.dirname, 'locales'), language), null, 2),
         });
       }
+      // The privacy notice, packaged so the options page can link to it offline (source: docs/privacy.md).
+      files.push({ relativeDest: 'privacy.html', contents: privacyPage(readFileSync(resolve(import.meta.dirname, 'docs/privacy.md'), 'utf8')) });
     },
     'build:manifestGenerated': (wxt, manifest) => {
-      const profile = profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT);
-      for (const script of manifest.content_scripts ?? []) script.matches = profile.webmailMatches;
+      // Content scripts keep the webmail's path: they run on the webmail's pages, not on its whole origin.
+      const { contentScriptMatches } = manifestPatterns(profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT));
+      for (const script of manifest.content_scripts ?? []) script.matches = contentScriptMatches;
+      // The toolbar button (action in MV3, browser_action in MV2, made by WXT from the popup) shows our icon.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_icon = ICONS;
     },
   },
 });

@@ -21,6 +21,12 @@ export function PrivacySection({ profile }: { profile: ProviderProfile }) {
         <li>{t('options_privacy_sent_nobody')}</li>
         <li>{t('options_privacy_sent_local')}</li>
       </ul>
+      <p>
+        {/* Packaged with the extension (built from docs/privacy.md), so it opens offline too. */}
+        <a href="privacy.html" target="_blank" rel="noopener">
+          {t('options_privacy_full')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -21,6 +21,8 @@ export interface LaunchOptions {
    * `bypass` lists hosts reached directly (default: loopback, where the reference provider listens).
    */
   proxy?: { server: string; bypass?: string };
+  /** More Chromium switches, e.g. to map a real host name onto a loopback server. */
+  args?: string[];
 }
 
 export async function launchWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -45,6 +47,7 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
       '--disable-component-update',
       '--disable-sync',
       `--lang=${locale}`,
+      ...(options.args ?? []),
     ],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,0 +1,98 @@
+// Every manifest we can build carries only match patterns Chrome accepts, field by field: a single refused pattern
+// makes Chrome drop the whole extension without a message.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildManifest, manifestPatterns } from '@/utils/providers/manifest';
+import { profileForBuild } from '@/utils/providers/profile';
+import { manifestPatternProblems, matchPatternError, webAccessibleMatchError } from './chrome-match-pattern';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || bytes.subarray(12, 16).toString() !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe("Chrome's match-pattern rules", () => {
+  it('accept origin patterns everywhere and a path only outside web_accessible_resources', () => {
+    expect(matchPatternError('https://webmail.aruba.it/new/*')).toBeNull();
+    expect(matchPatternError('http://127.0.0.1:8787/*')).toBeNull();
+    expect(matchPatternError('*://*.example.it/*')).toBeNull();
+    expect(matchPatternError('<all_urls>')).toBeNull();
+    expect(webAccessibleMatchError('https://webmail.aruba.it/*')).toBeNull();
+    expect(webAccessibleMatchError('https://webmail.aruba.it/new/*')).toMatch(/path "\/new\/\*"/);
+    expect(webAccessibleMatchError('https://webmail.aruba.it/')).toMatch(/must be "\/\*"/);
+  });
+
+  it('refuse what Chrome cannot parse', () => {
+    expect(matchPatternError('webmail.aruba.it/*')).toMatch(/scheme/);
+    expect(matchPatternError('chrome-extension://abc/*')).toMatch(/scheme/);
+    expect(matchPatternError('https://webmail.aruba.it')).toMatch(/empty path/);
+    expect(matchPatternError('https:///*')).toMatch(/empty host/);
+    expect(matchPatternError('https://web*.aruba.it/*')).toMatch(/wildcard/);
+    expect(matchPatternError('http://127.0.0.1:port/*')).toMatch(/port/);
+    expect(matchPatternError('http://[::1]:8787/*')).toBeNull();
+  });
+
+  it('find the refused pattern in a whole manifest', () => {
+    expect(
+      manifestPatternProblems({
+        manifest_version: 3,
+        host_permissions: ['https://webmail.aruba.it/*'],
+        web_accessible_resources: [{ resources: ['archive.html'], matches: ['https://webmail.aruba.it/new/*'] }],
+        content_scripts: [{ matches: ['https://webmail.aruba.it/new/*'] }],
+      }),
+    ).toEqual(['web_accessible_resources[0].matches: https://webmail.aruba.it/new/* — path "/new/*" (must be "/*": origins only)']);
+  });
+});
+
+const BUILDS = [
+  { mode: 'production', browser: 'chrome' },
+  { mode: 'production', browser: 'firefox' },
+  { mode: 'demo', browser: 'chrome' },
+  { mode: 'demo', browser: 'firefox' },
+] as const;
+
+describe('the manifest of every build', () => {
+  it.each(BUILDS.flatMap((build) => [undefined, '9100'].map((port) => ({ ...build, port }))))(
+    '$mode for $browser (demo port $port) has only patterns Chrome accepts',
+    ({ mode, browser, port }) => {
+      const manifest = buildManifest(mode, browser, port);
+      const { contentScriptMatches } = manifestPatterns(profileForBuild(mode, port));
+      expect(manifestPatternProblems({ ...manifest, content_scripts: [{ matches: contentScriptMatches }] })).toEqual([]);
+    },
+  );
+
+  const outDir = mkdtempSync(join(tmpdir(), 'archivio-manifest-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it.each(BUILDS)(
+    'as built ($mode for $browser): accepted by Chrome, content scripts on the webmail pages only',
+    ({ mode, browser }) => {
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', mode, '-b', browser], {
+        cwd: ROOT,
+        env: { ...process.env, ARCHIVIO_OUT_DIR: outDir, WXT_DEMO_PORT: '' },
+        stdio: 'pipe',
+      });
+      const folder = `${browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2'}${mode === 'demo' ? '-demo' : ''}`;
+      const manifest = JSON.parse(readFileSync(join(outDir, folder, 'manifest.json'), 'utf8'));
+      expect(manifestPatternProblems(manifest)).toEqual([]);
+      const expected = mode === 'demo' ? ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'] : ['https://webmail.aruba.it/new/*'];
+      expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([expected]);
+
+      // The extension's icons and the toolbar button's: each size a PNG of that size, in the package.
+      const action = manifest.action ?? manifest.browser_action;
+      for (const declared of [manifest.icons, action.default_icon] as Record<string, string>[]) {
+        expect(Object.keys(declared)).toEqual(['16', '32', '48', '128']);
+        for (const [size, path] of Object.entries(declared)) {
+          expect(pngSize(readFileSync(join(outDir, folder, path))), path).toEqual({ width: Number(size), height: Number(size) });
+        }
+      }
+    },
+    60_000,
+  );
+});
