@@ -9,10 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import nodemailer from 'nodemailer';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveStatus, MessageSummary } from '../../utils/api/schemas';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { signIn, testControl } from '../support/session';
+import { startProvider, type RunningProvider } from '../support/provider';
+import { signIn } from '../support/session';
 import { manifestPatternProblems } from '../unit/build/chrome-match-pattern';
 import { STORE_ORIGIN, startStoreWebmail, type StoreWebmail } from './store-webmail';
 
@@ -26,6 +27,7 @@ const work = mkdtempSync(join(tmpdir(), 'archivio-store-'));
 const builtDir = join(work, 'build', 'chrome-mv3');
 const zippedDir = join(work, 'from-zip');
 let webmail: StoreWebmail;
+let provider: RunningProvider;
 let baseUrl: string;
 
 function npmRun(script: string, outDir: string): void {
@@ -45,8 +47,9 @@ async function unzip(file: string, into: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  baseUrl = inject('e2eProviderUrl');
-  await testControl(baseUrl, 'reset');
+  // A provider deployed behind the webmail's host, as a real one is: it takes writes from that origin (and the extension).
+  provider = await startProvider({ seed: true, testMode: true, publicOrigin: STORE_ORIGIN });
+  baseUrl = provider.url;
   webmail = await startStoreWebmail(baseUrl);
   npmRun('build', join(work, 'build'));
   npmRun('zip', join(work, 'zip'));
@@ -58,7 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await webmail?.close();
   rmSync(work, { recursive: true, force: true });
-  await testControl(baseUrl, 'reset').catch(() => undefined);
+  await provider?.stop();
 });
 
 /** Signs in on the webmail host through the provider's sign-in (passed through), then opens `path` there. */
@@ -81,7 +84,7 @@ async function signedInPage(context: BrowserContext, address: string, path: stri
 
 /** A real mail through the provider's SMTP intake, and its archived summary as the provider lists it. */
 async function deliver(to: string, subject: string, text: string): Promise<MessageSummary> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inject('e2eSmtpPort'), secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: provider.smtpPort, secure: false, ignoreTLS: true });
   try {
     await transport.sendMail({ from: 'Studio Bianchi <studio@bianchi.example.org>', to, subject, text });
   } finally {
