@@ -169,7 +169,9 @@ describe.each([
     const frameElement = page.locator('main iframe[data-archivio="archive-frame"]');
     await frameElement.waitFor();
     const src = new URL((await frameElement.getAttribute('src'))!);
-    expect(`${src.protocol}//${src.host}${src.pathname}`).toBe(`chrome-extension://${browser.extensionId}/archive.html`);
+    expect(`${src.protocol}${src.pathname}`).toBe('chrome-extension:/archive.html');
+    // `use_dynamic_url`: this session's address, not the extension's fixed id.
+    expect(src.host).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const app = page.frameLocator('main iframe[data-archivio="archive-frame"]');
     await app.getByRole('tree', { name: "Cartelle dell'archivio" }).waitFor({ timeout: 20_000 });
     await app.locator(`[role=treeitem][data-folder-id="${mail.folderId}"]`).click();

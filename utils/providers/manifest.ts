@@ -36,7 +36,14 @@ export function buildManifest(mode: string, browser: string, demoPort?: string) 
     permissions: ['storage', 'downloads'],
     host_permissions: patterns.hostPermissions,
     // The archive views live in frames of ours inside the webmail; only the webmail's origin may embed them.
-    web_accessible_resources: [{ resources: ['archive.html', 'postmaster.html'], matches: patterns.webAccessibleMatches }],
+    // Chrome's `use_dynamic_url`: the frames answer only at a per-session address, so a page cannot guess and frame them.
+    web_accessible_resources: [
+      {
+        resources: ['archive.html', 'postmaster.html'],
+        matches: patterns.webAccessibleMatches,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

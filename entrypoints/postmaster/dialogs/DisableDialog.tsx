@@ -1,5 +1,5 @@
 // Turning an archive off: says what is lost, offers the export first, and needs the mailbox address typed exactly.
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import { formatBytes, formatLocale, formatNumber, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
@@ -10,6 +10,7 @@ import { ExportFirst } from './ExportFirst';
 import { useArchiveExport } from './use-archive-export';
 import { useMailboxStatus } from '../settings/use-mailbox-status';
 import { useBackground } from '@/components/background';
+import { useTrulyVisible } from './use-truly-visible';
 
 export interface DisableDialogProps {
   mailbox: string;
@@ -26,9 +27,12 @@ export function DisableDialog({ mailbox, onClose }: DisableDialogProps) {
   const [error, setError] = useState<ArchiveErrorData | null>(null);
   const locale = formatLocale();
   const matches = isExactConfirmation(typed, mailbox);
+  // The row of buttons, not the button: a disabled button is drawn faded, which would itself count as not visible.
+  const actions = useRef<HTMLDivElement>(null);
+  const visible = useTrulyVisible(actions);
 
   const disable = async () => {
-    if (!matches || phase !== 'confirm') return;
+    if (!matches || !visible || phase !== 'confirm') return;
     setPhase('running');
     setError(null);
     try {
@@ -90,32 +94,34 @@ export function DisableDialog({ mailbox, onClose }: DisableDialogProps) {
           autoComplete="off"
           autoCapitalize="off"
           spellcheck={false}
-          data-autofocus
           aria-describedby={`${id}-match`}
           disabled={phase === 'running'}
           onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') void disable();
-          }}
         />
         <p id={`${id}-match`} class="pm-muted" aria-live="polite">
           {typed.length === 0 ? '' : matches ? t('postmaster_disableTypeOk') : t('postmaster_disableTypeMismatch')}
         </p>
       </div>
       {exporter.running ? <p class="pm-note">{t('postmaster_disableWaitExport')}</p> : null}
+      {matches && !visible ? (
+        <p class="pm-alert" role="alert">
+          {t('postmaster_disableHidden')}
+        </p>
+      ) : null}
       {error ? (
         <p class="pm-alert" role="alert">
           {t('postmaster_disableFailed')} {t(error.messageKey)}
         </p>
       ) : null}
-      <div class="pm-actions">
-        <button type="button" class="pm-button" onClick={() => onClose(false)} disabled={phase === 'running'}>
+      <div class="pm-actions" ref={actions}>
+        {/* Focus starts on Cancel, and Enter in the address field submits nothing: only a deliberate click destroys. */}
+        <button type="button" class="pm-button" data-autofocus onClick={() => onClose(false)} disabled={phase === 'running'}>
           {t('postmaster_cancel')}
         </button>
         <button
           type="button"
           class="pm-button pm-button-danger"
-          disabled={!matches || phase === 'running' || exporter.running}
+          disabled={!matches || !visible || phase === 'running' || exporter.running}
           aria-busy={phase === 'running'}
           onClick={() => void disable()}
         >

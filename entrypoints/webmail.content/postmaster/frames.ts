@@ -90,7 +90,8 @@ export class DialogLayer {
     this.close();
     const host = document.createElement('div');
     host.setAttribute('data-archivio-dialog', params.view);
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: the webmail page cannot reach the frame inside (its address, its size, its style).
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = OVERLAY_CSS;
     const iframe = createFrame(document, params, title);

@@ -79,10 +79,17 @@ describe('DisableDialog', () => {
   });
 
   it('keeps focus inside and closes on Escape', async () => {
-    standInBackground([status(MARIO)]);
+    const background = standInBackground([status(MARIO)]);
     const onClose = vi.fn();
     renderForOrigin(<DisableDialog mailbox={MARIO} onClose={onClose} />, ORIGIN);
-    expect(document.activeElement).toBe(input());
+    // Focus starts on the harmless choice, not in the address field, and Enter there submits nothing.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Annulla' }));
+    fireEvent.input(input(), { target: { value: MARIO } });
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(background.calls.some((call) => call.name === 'admin.disable')).toBe(false);
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.input(input(), { target: { value: '' } });
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     // The last enabled control is "Annulla" while the confirmation is unavailable: Tab wraps to the first.
