@@ -34,6 +34,8 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
   const [outcomes, setOutcomes] = useState<BulkOutcome[]>(mailboxes.map((mailbox) => ({ mailbox, state: 'pending' })));
   const [applied, setApplied] = useState<BulkAction | null>(null);
   const [running, setRunning] = useState(false);
+  /** A deletion period for many mailboxes may shorten some of them: that needs a second, explicit yes. */
+  const [confirmingRetention, setConfirmingRetention] = useState(false);
   const changed = useRef(false);
 
   const action: BulkAction = kind === 'enable' ? { kind } : kind === 'retention' ? { kind, months } : { kind, on: imapOn };
@@ -123,9 +125,34 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
             <button type="button" class="pm-button" onClick={() => onClose(false)}>
               {t('postmaster_cancel')}
             </button>
-            <button type="button" class="pm-button pm-button-primary" onClick={() => void run(action, mailboxes)}>
-              {t(pluralKey('postmaster_bulkApply', mailboxes.length, locale), mailboxes.length)}
-            </button>
+            {confirmingRetention && action.kind === 'retention' && action.months !== null ? (
+              <div class="pm-alert pm-confirm" role="alertdialog" aria-labelledby="pm-bulk-retention-confirm" data-confirm="bulk-retention">
+                <p id="pm-bulk-retention-confirm">{t('postmaster_bulkRetentionConfirmText', action.months)}</p>
+                <div class="pm-actions">
+                  <button type="button" class="pm-button" data-autofocus onClick={() => setConfirmingRetention(false)}>
+                    {t('postmaster_cancel')}
+                  </button>
+                  <button
+                    type="button"
+                    class="pm-button pm-button-danger"
+                    onClick={() => {
+                      setConfirmingRetention(false);
+                      void run(action, mailboxes);
+                    }}
+                  >
+                    {t(pluralKey('postmaster_bulkRetentionConfirm', mailboxes.length, locale), retentionLabel(action.months), mailboxes.length)}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button
+                type="button"
+                class="pm-button pm-button-primary"
+                onClick={() => (action.kind === 'retention' && action.months !== null ? setConfirmingRetention(true) : void run(action, mailboxes))}
+              >
+                {t(pluralKey('postmaster_bulkApply', mailboxes.length, locale), mailboxes.length)}
+              </button>
+            )}
           </>
         ) : (
           <>

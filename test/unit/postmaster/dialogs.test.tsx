@@ -129,6 +129,10 @@ describe('BulkPanel', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Imposta il periodo di cancellazione' }));
     fireEvent.change(screen.getByLabelText('Cancella i messaggi dopo'), { target: { value: '36' } });
     fireEvent.click(screen.getByRole('button', { name: 'Applica a 3 caselle' }));
+    // A period that may shorten some archives waits for a second, explicit yes; nothing was sent yet.
+    const confirmation = screen.getByRole('alertdialog', { name: /saranno cancellati per sempre i messaggi più vecchi di 36 mesi/ });
+    expect(background.calls.some((call) => call.name === 'admin.updateSettings')).toBe(false);
+    fireEvent.click(within(confirmation).getByRole('button', { name: 'Sì, cancella dopo 36 mesi in 3 caselle' }));
 
     await screen.findByText('Riuscite: 2. Non riuscite: 1 — puoi riprovarle.');
     expect(row(MARIO).dataset.state).toBe('done');
