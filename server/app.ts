@@ -4,6 +4,7 @@ import { Clock } from './clock';
 import { PRODUCT, type SeedSize } from './config';
 import { Faults } from './http/faults';
 import { createHttpServer } from './http/server';
+import { startImap, type ImapHandle, type ImapOptions } from './imap/service';
 import { startSmtp } from './intake/smtp';
 import { WriteLock } from './lock';
 import { runPurge, startPurgeTimer } from './purge/purge';
@@ -30,6 +31,9 @@ export interface StartOptions {
   host?: string;
   purgeIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Serve the archive over IMAPS (Dovecot) and SMTPS on these ports when Dovecot is installed; off when absent. */
+  imap?: ImapOptions | null;
+  log?: (line: string) => void;
 }
 
 export interface ProviderHandle {
@@ -37,6 +41,8 @@ export interface ProviderHandle {
   port: number;
   smtpPort: number;
   dataDir: string;
+  /** The archive's IMAPS/SMTPS servers, or null when they are off (not asked for, or Dovecot not installed). */
+  imap: { imapsPort: number; smtpsPort: number; certPath: string } | null;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
       seed: options.seed ?? null,
       seedSize,
       testMode: options.testMode ?? false,
+      imap: options.imap ?? null,
     },
     db,
     clock: new Clock(options.now === undefined ? null : new Date(options.now)),
@@ -72,8 +79,11 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
 
   const faults = new Faults();
   const initialNow = options.now === undefined ? null : new Date(options.now);
+  let imap: ImapHandle | null = null;
   const runtime = {
     testMode: s.config.testMode,
+    beforeArchiveRequest: () => imap?.beforeRequest() ?? Promise.resolve(),
+    afterWrite: () => imap?.afterWrite(),
     faults,
     purgeNow: (nowMs: number) => runPurge(s, nowMs),
     reset: async () => {
@@ -98,6 +108,17 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
     });
   });
   const port = (server.address() as AddressInfo).port;
+  if (options.imap) {
+    try {
+      imap = await startImap(s, options.imap, options.log ?? ((line) => console.error(line)), onError);
+    } catch (error) {
+      server.close();
+      await smtp.close();
+      stopPurge();
+      db.close();
+      throw error;
+    }
+  }
 
   let closing: Promise<void> | null = null;
   return {
@@ -105,9 +126,11 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
     port,
     smtpPort: smtp.port,
     dataDir,
+    imap: imap ? { imapsPort: imap.imapsPort, smtpsPort: imap.smtpsPort, certPath: imap.certPath } : null,
     close: () => {
       closing ??= (async () => {
         stopPurge();
+        await imap?.close();
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await Promise.all([httpClosed, smtp.close()]);

@@ -9,6 +9,8 @@ export interface ProviderConfig {
   seed: 'demo' | null;
   seedSize: SeedSize;
   testMode: boolean;
+  /** The archive's IMAPS and SMTPS ports (Dovecot, when installed); null with --no-imap. */
+  imap: { imapsPort: number; smtpsPort: number } | null;
 }
 
 export type SeedSize = 'full' | 'small';
@@ -39,16 +41,19 @@ function truthy(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
-/** Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`) over env defaults. */
+/**
+ * Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--imaps-port N`, `--smtps-port N`,
+ * `--no-imap`, `--data DIR`, `--seed-size small`) over env defaults.
+ */
 export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ProviderConfig {
-  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size']);
+  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'imaps-port', 'smtps-port', 'no-imap', 'data', 'seed-size']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (!known.has(name)) throw new Error(`unknown flag --${name}`);
-    if (name === 'test-mode') {
+    if (name === 'test-mode' || name === 'no-imap') {
       flags.set(name, true);
       continue;
     }
@@ -73,5 +78,11 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = proc
     seed: seed === 'demo' ? 'demo' : null,
     seedSize,
     testMode: flags.has('test-mode') || truthy(env.ARCHIVIO_TEST_MODE),
+    imap: flags.has('no-imap')
+      ? null
+      : {
+          imapsPort: parsePort(flag('imaps-port') ?? env.IMAPS_PORT, 8993, 'imaps-port'),
+          smtpsPort: parsePort(flag('smtps-port') ?? env.SMTPS_PORT, 8465, 'smtps-port'),
+        },
   };
 }

@@ -12,8 +12,14 @@ async function main(): Promise<void> {
     seed: config.seed,
     seedSize: config.seedSize,
     testMode: config.testMode,
+    imap: config.imap,
   });
   console.log(`archivio-provider listening ${provider.url} smtp ${config.host}:${provider.smtpPort}`);
+  if (provider.imap) {
+    console.log(
+      `archivio-provider archive imaps ${config.host}:${provider.imap.imapsPort} smtps ${config.host}:${provider.imap.smtpsPort} cert ${provider.imap.certPath}`,
+    );
+  }
   const shutdown = (signal: string) => {
     console.error(`archivio-provider: ${signal}, closing`);
     provider.close().then(
