@@ -51,6 +51,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   const dataDir = path.resolve(options.dataDir);
   const onError = options.onError ?? ((error: unknown) => console.error('[archivio-provider]', error));
   const seedSize = options.seedSize ?? 'full';
+  const log = options.log ?? ((line: string) => console.error(line));
   const db = openDatabase(dataDir);
   const s: Services = {
     config: {
@@ -110,15 +111,14 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   const port = (server.address() as AddressInfo).port;
   if (options.imap) {
     try {
-      imap = await startImap(s, options.imap, options.log ?? ((line) => console.error(line)), onError);
+      imap = await startImap(s, options.imap, log, onError);
     } catch (error) {
-      server.close();
-      await smtp.close();
-      stopPurge();
-      db.close();
-      throw error;
+      // The provider is still useful without IMAP (a port taken, Dovecot broken): say so and go on.
+      log(`archivio-provider: the archive is not served over IMAP: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // The archive status names the servers that really answer: these local ones, or the product's when none run.
+  s.config.imap = imap ? { imapsPort: imap.imapsPort, smtpsPort: imap.smtpsPort } : null;
 
   let closing: Promise<void> | null = null;
   return {
