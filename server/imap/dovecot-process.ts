@@ -11,6 +11,12 @@ export function findDovecot(env: NodeJS.ProcessEnv = process.env): string | null
   return CANDIDATES.find((candidate) => fs.existsSync(candidate)) ?? null;
 }
 
+/** doveadm (to disconnect a login's sessions) sits in bin/ beside the sbin/dovecot of the same installation. */
+export function findDoveadm(dovecot: string): string | null {
+  const candidates = [path.join(path.dirname(dovecot), 'doveadm'), path.join(path.dirname(dovecot), '..', 'bin', 'doveadm'), '/usr/bin/doveadm'];
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? null;
+}
+
 export interface DovecotProcess {
   stop(): Promise<void>;
 }

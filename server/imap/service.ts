@@ -11,7 +11,7 @@ import { renderAcl, type AclEntry } from './acl';
 import { startAuthSocket, writeCheckpasswordWrapper, type AuthSocket } from './auth-socket';
 import { ensureCertificate } from './certificate';
 import { renderDovecotConfig } from './dovecot-config';
-import { findDovecot, startDovecot, type DovecotProcess } from './dovecot-process';
+import { findDoveadm, findDovecot, startDovecot, type DovecotProcess } from './dovecot-process';
 import { imapFolders } from './folder-names';
 import { imapPaths, type ImapPaths } from './paths';
 import { dovecotOwnedDir, mailUser, shareArchive } from './permissions';
@@ -91,8 +91,9 @@ export async function startImap(
     writeIfChanged(paths.acl, renderAcl(entries));
   };
 
+  const doveadm = findDoveadm(binary);
   const kick = (login: string): void => {
-    execFile(binary.replace(/dovecot$/, 'doveadm'), ['-c', paths.config, 'kick', login], () => undefined);
+    if (doveadm) execFile(doveadm, ['-c', paths.config, 'kick', login], () => undefined);
   };
 
   syncAll();

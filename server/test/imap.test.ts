@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivePath, type Client, GIULIA, LUCA, MARIO, POSTMASTER, sendMail } from './helpers';
-import { archiveLogin, attempt, login, messageCount, mustLogin, startImapProvider, until, type ImapProvider } from './imap-helpers';
+import { archiveLogin, attempt, login, messageCount, mustLogin, smtpsTransport, startImapProvider, until, type ImapProvider } from './imap-helpers';
 
 let provider: ImapProvider;
 let postmaster: Client;
@@ -71,6 +71,17 @@ describe('login', () => {
     await setArchive(MARIO, { imapAccess: false });
     expect(await login(provider, archiveLogin(MARIO))).toBeInstanceOf(Error);
     await setArchive(MARIO, { imapAccess: true });
+  });
+
+  it('lets an archive in once it is switched on with IMAP access, and refuses it again once it is switched off', async () => {
+    expect((await postmaster.post(archivePath(LUCA, '/enable'), {})).status).toBe(200);
+    expect(await login(provider, archiveLogin(LUCA))).toBeInstanceOf(Error);
+    await setArchive(LUCA, { imapAccess: true });
+    const client = await mustLogin(provider, archiveLogin(LUCA));
+    expect((await client.list()).map((m) => m.path)).toEqual(expect.arrayContaining(['Posta in arrivo', 'Posta inviata']));
+    await client.logout();
+    expect((await postmaster.post(archivePath(LUCA, '/disable'), { confirm: LUCA })).status).toBe(200);
+    expect(await login(provider, archiveLogin(LUCA))).toBeInstanceOf(Error);
   });
 });
 
@@ -281,5 +292,42 @@ describe('one archive, two doors', () => {
     const [victim] = await apiMessages(owner, GIULIA, month.id);
     expect((await owner.del(archivePath(GIULIA, `/messages/${victim!.id}`))).status).toBeLessThan(300);
     expect(await messageCount(client, box)).toBe(before - 1);
+  });
+});
+
+describe('SMTPS for the archive account', () => {
+  it('accepts the archive login and refuses every message with a 550 that says the archive does not send', async () => {
+    const transport = smtpsTransport(provider, archiveLogin(GIULIA));
+    await expect(transport.verify()).resolves.toBe(true);
+    const refused = await transport.sendMail({ from: GIULIA, to: 'someone@example.org', subject: 'no', text: 'no' }).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error & { responseCode?: number }).responseCode).toBe(550);
+    expect((refused as Error).message).toContain('does not send');
+    transport.close();
+  });
+
+  it('refuses a wrong password and an archive whose IMAP access is off', async () => {
+    const wrong = smtpsTransport(provider, archiveLogin(GIULIA), 'wrong-password');
+    await expect(wrong.verify()).rejects.toThrow(/535/);
+    await setArchive(MARIO, { imapAccess: false });
+    const off = smtpsTransport(provider, archiveLogin(MARIO));
+    await expect(off.verify()).rejects.toThrow(/535/);
+    await setArchive(MARIO, { imapAccess: true });
+    wrong.close();
+    off.close();
+  });
+});
+
+describe('access taken away', () => {
+  it('disconnects an open IMAP session when the postmaster turns IMAP access off', async () => {
+    await setArchive(MARIO, { imapAccess: true });
+    const client = await mustLogin(provider, archiveLogin(MARIO));
+    let closed = false;
+    client.on('close', () => {
+      closed = true;
+    });
+    await setArchive(MARIO, { imapAccess: false });
+    timings.sessionClosedAfterImapOffMs = await until(async () => closed, 5000);
+    await setArchive(MARIO, { imapAccess: true });
   });
 });
