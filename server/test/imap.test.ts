@@ -295,6 +295,23 @@ describe('one archive, two doors', () => {
   });
 });
 
+describe('custom folders', () => {
+  it('shows a folder created through the API under its own name, with what the API moves into it', async () => {
+    const owner = await provider.as(GIULIA);
+    const created = await owner.post(archivePath(GIULIA, '/folders'), { name: 'Fatture però 2026' });
+    expect(created.status).toBe(201);
+    const folderId = created.body.folder.id as string;
+    const month = (await apiFolders(owner, GIULIA)).find((f) => f.kind === 'inbox-month' && f.messageCount > 0)!;
+    const [message] = await apiMessages(owner, GIULIA, month.id);
+    expect((await owner.post(archivePath(GIULIA, `/messages/${message!.id}/move`), { folderId })).status).toBeLessThan(300);
+    const client = await session(GIULIA);
+    const names = (await client.list()).map((m) => m.path);
+    expect(names).toContain('Fatture però 2026');
+    expect(await messageCount(client, 'Fatture però 2026')).toBe(1);
+    expect(await messageCount(client, `Posta in arrivo/${month.name}`)).toBe(month.messageCount - 1);
+  });
+});
+
 describe('SMTPS for the archive account', () => {
   it('accepts the archive login and refuses every message with a 550 that says the archive does not send', async () => {
     const transport = smtpsTransport(provider, archiveLogin(GIULIA));

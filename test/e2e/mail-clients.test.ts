@@ -159,6 +159,35 @@ describe('the settings the popup copies', () => {
     await popup.close();
   });
 
+  it('puts the same servers in the Apple and Thunderbird profiles the popup generates', async () => {
+    await newSignedInTab(browser.context, provider.url, MARIO);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?origin=${encodeURIComponent(provider.url)}`);
+    await popup.locator('.arc-quota').waitFor({ timeout: 15_000 });
+    const [apple] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Profilo Apple (.mobileconfig)' }).click()]);
+    const plist = readFileSync((await apple.path())!, 'utf8');
+    const plistValue = (key: string) => new RegExp(`<key>${key}</key>\\s*<(?:string|integer)>([^<]*)<`).exec(plist)?.[1];
+    expect(plistValue('IncomingMailServerHostName')).toBe(copied.imap.host);
+    expect(Number(plistValue('IncomingMailServerPortNumber'))).toBe(copied.imap.port);
+    expect(plistValue('IncomingMailServerUsername')).toBe(copied.username);
+    expect(plistValue('OutgoingMailServerHostName')).toBe(copied.smtp.host);
+    expect(Number(plistValue('OutgoingMailServerPortNumber'))).toBe(copied.smtp.port);
+    const [thunderbird] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Thunderbird (config-v1.1.xml)' }).click(),
+    ]);
+    const xml = readFileSync((await thunderbird.path())!, 'utf8');
+    const server = (type: string) => new RegExp(`<${type}[^>]*>([\\s\\S]*?)</${type}>`).exec(xml)?.[1] ?? '';
+    const field = (block: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(block)?.[1];
+    expect(field(server('incomingServer'), 'hostname')).toBe(copied.imap.host);
+    expect(Number(field(server('incomingServer'), 'port'))).toBe(copied.imap.port);
+    expect(field(server('incomingServer'), 'socketType')).toBe('SSL');
+    expect(field(server('incomingServer'), 'username')).toBe(copied.username);
+    expect(field(server('outgoingServer'), 'hostname')).toBe(copied.smtp.host);
+    expect(Number(field(server('outgoingServer'), 'port'))).toBe(copied.smtp.port);
+    await popup.close();
+  });
+
   it('refuses the login while IMAP access is off and lets it in as soon as the postmaster turns it on', async () => {
     expect(await imapLogin(copied)).toBeInstanceOf(Error);
     expect((await curl(copied, '')).code).toBe(67);
@@ -254,6 +283,34 @@ describe('the settings the popup copies', () => {
       auth: { user: copied.username, pass: 'wrong' },
     });
     await expect(wrong.verify()).rejects.toThrow();
+
+    // curl with the same values: the login goes through, the message is refused with the 550.
+    const smtpUrl = `smtps://${copied.smtp.host}:${copied.smtp.port}`;
+    const sent = await run(
+      'curl',
+      [
+        '-sS',
+        '--cacert',
+        cert,
+        '-u',
+        `${copied.username}:${PASSWORD}`,
+        smtpUrl,
+        '--mail-from',
+        MARIO,
+        '--mail-rcpt',
+        'someone@example.org',
+        '-T',
+        '/dev/null',
+      ],
+      {
+        timeout: 20_000,
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: String(error.stderr ?? '') }),
+    );
+    expect(sent.code).toBe(55);
+    expect(sent.stderr).toMatch(/550/);
     transport.close();
     wrong.close();
   });
