@@ -44,12 +44,17 @@ function folderOfMonthDir(name: string): FolderRow | null {
 export class MaildirReconciler {
   private readonly state = new Map<string, DirState>();
 
-  constructor(private readonly s: Services) {}
+  /** `opened` tells whether Dovecot ever opened an archive (only those can have been changed behind our back). */
+  constructor(
+    private readonly s: Services,
+    private readonly opened: (address: string) => boolean = () => true,
+  ) {}
 
-  /** Every enabled archive: Dovecot may have changed one while it was writable, even if it no longer is. */
+  /** Every enabled archive Dovecot opened: it may have changed one while it was writable, even if it no longer is. */
   async reconcileAll(): Promise<number> {
     let changes = 0;
-    for (const archive of this.s.archives.listEnabled()) changes += await this.reconcile(archive.address);
+    const rows = this.s.db.prepare('SELECT address FROM archives WHERE enabled = 1').all() as Array<{ address: string }>;
+    for (const { address } of rows) if (this.opened(address)) changes += await this.reconcile(address);
     return changes;
   }
 

@@ -100,7 +100,8 @@ export async function startImap(
   fs.writeFileSync(paths.config, renderDovecotConfig({ paths, host: s.config.host, imapsPort: options.imapsPort, user }));
   writeCheckpasswordWrapper(paths.checkpassword, CHECKPASSWORD_SCRIPT, paths.authSocket);
   const auth: AuthSocket = await startAuthSocket(s, paths.authSocket, () => undefined);
-  const reconciler = new MaildirReconciler(s);
+  // Dovecot makes a login's index folder the first time it opens that archive.
+  const reconciler = new MaildirReconciler(s, (address) => fs.existsSync(path.join(paths.index, archiveAddressOf(address))));
   await reconciler.reconcileAll();
 
   let dovecot: DovecotProcess;
