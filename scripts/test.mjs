@@ -2,6 +2,7 @@
 // Chromium end to end). Arguments after `--` go to vitest (e.g. `npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureDovecot } from './ensure-dovecot.mjs';
 
 const run = (script, args) => spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' }).status ?? 1;
 
@@ -17,4 +18,5 @@ if (vitestArgs.length === 0) {
   }
 }
 if (!ensureChromium()) process.exit(1);
+if (!ensureDovecot()) process.exit(1);
 process.exit(run('node_modules/vitest/vitest.mjs', ['run', ...vitestArgs]));

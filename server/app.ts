@@ -4,6 +4,7 @@ import { Clock } from './clock';
 import { PRODUCT, type SeedSize } from './config';
 import { Faults } from './http/faults';
 import { createHttpServer } from './http/server';
+import { startImap, type ImapHandle, type ImapOptions } from './imap/service';
 import { startSmtp } from './intake/smtp';
 import { WriteLock } from './lock';
 import { runPurge, startPurgeTimer } from './purge/purge';
@@ -32,6 +33,9 @@ export interface StartOptions {
   publicOrigin?: string | null;
   purgeIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Serve the archive over IMAPS (Dovecot) and SMTPS on these ports when Dovecot is installed; off when absent. */
+  imap?: ImapOptions | null;
+  log?: (line: string) => void;
 }
 
 export interface ProviderHandle {
@@ -39,6 +43,8 @@ export interface ProviderHandle {
   port: number;
   smtpPort: number;
   dataDir: string;
+  /** The archive's IMAPS/SMTPS servers, or null when they are off (not asked for, or Dovecot not installed). */
+  imap: { imapsPort: number; smtpsPort: number; certPath: string } | null;
   close(): Promise<void>;
 }
 
@@ -47,6 +53,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   const dataDir = path.resolve(options.dataDir);
   const onError = options.onError ?? ((error: unknown) => console.error('[archivio-provider]', error));
   const seedSize = options.seedSize ?? 'full';
+  const log = options.log ?? ((line: string) => console.error(line));
   const db = openDatabase(dataDir);
   const s: Services = {
     config: {
@@ -58,6 +65,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
       seedSize,
       testMode: options.testMode ?? false,
       publicOrigin: options.publicOrigin ?? null,
+      imap: options.imap ?? null,
     },
     db,
     clock: new Clock(options.now === undefined ? null : new Date(options.now)),
@@ -75,8 +83,11 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
 
   const faults = new Faults();
   const initialNow = options.now === undefined ? null : new Date(options.now);
+  let imap: ImapHandle | null = null;
   const runtime = {
     testMode: s.config.testMode,
+    beforeArchiveRequest: () => imap?.beforeRequest() ?? Promise.resolve(),
+    afterWrite: () => imap?.afterWrite(),
     faults,
     ownOrigins: new Set<string>(),
     secureCookies: s.config.publicOrigin?.startsWith('https:') ?? false,
@@ -104,6 +115,16 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   });
   const port = (server.address() as AddressInfo).port;
   for (const origin of ownOrigins(host, port, s.config.publicOrigin)) runtime.ownOrigins.add(origin);
+  if (options.imap) {
+    try {
+      imap = await startImap(s, options.imap, log, onError);
+    } catch (error) {
+      // The provider is still useful without IMAP (a port taken, Dovecot broken): say so and go on.
+      log(`archivio-provider: the archive is not served over IMAP: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  // The archive status names the servers that really answer: these local ones, or the product's when none run.
+  s.config.imap = imap ? { imapsPort: imap.imapsPort, smtpsPort: imap.smtpsPort } : null;
 
   let closing: Promise<void> | null = null;
   return {
@@ -111,9 +132,11 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
     port,
     smtpPort: smtp.port,
     dataDir,
+    imap: imap ? { imapsPort: imap.imapsPort, smtpsPort: imap.smtpsPort, certPath: imap.certPath } : null,
     close: () => {
       closing ??= (async () => {
         stopPurge();
+        await imap?.close();
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await Promise.all([httpClosed, smtp.close()]);

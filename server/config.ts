@@ -11,6 +11,8 @@ export interface ProviderConfig {
   testMode: boolean;
   /** The origin users reach the webmail at (e.g. https://webmail.example.it), when it is not the listening address. */
   publicOrigin: string | null;
+  /** The archive's IMAPS and SMTPS ports (Dovecot, when installed); null with --no-imap. */
+  imap: { imapsPort: number; smtpsPort: number } | null;
 }
 
 export type SeedSize = 'full' | 'small';
@@ -59,18 +61,18 @@ function truthy(value: string | undefined): boolean {
 }
 
 /**
- * Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--data DIR`, `--seed-size small`,
- * `--public-origin URL`) over env defaults.
+ * Reads flags (`--seed demo`, `--test-mode`, `--port N`, `--smtp-port N`, `--imaps-port N`, `--smtps-port N`,
+ * `--no-imap`, `--data DIR`, `--seed-size small`, `--public-origin URL`) over env defaults.
  */
 export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ProviderConfig {
-  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'data', 'seed-size', 'public-origin']);
+  const known = new Set(['seed', 'test-mode', 'port', 'smtp-port', 'imaps-port', 'smtps-port', 'no-imap', 'data', 'seed-size', 'public-origin']);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (!known.has(name)) throw new Error(`unknown flag --${name}`);
-    if (name === 'test-mode') {
+    if (name === 'test-mode' || name === 'no-imap') {
       flags.set(name, true);
       continue;
     }
@@ -96,5 +98,11 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = proc
     seedSize,
     testMode: flags.has('test-mode') || truthy(env.ARCHIVIO_TEST_MODE),
     publicOrigin: parseOrigin(flag('public-origin') ?? env.ARCHIVIO_PUBLIC_ORIGIN),
+    imap: flags.has('no-imap')
+      ? null
+      : {
+          imapsPort: parsePort(flag('imaps-port') ?? env.IMAPS_PORT, 8993, 'imaps-port'),
+          smtpsPort: parsePort(flag('smtps-port') ?? env.SMTPS_PORT, 8465, 'smtps-port'),
+        },
   };
 }

@@ -13,8 +13,14 @@ async function main(): Promise<void> {
     seedSize: config.seedSize,
     testMode: config.testMode,
     publicOrigin: config.publicOrigin,
+    imap: config.imap,
   });
   console.log(`archivio-provider listening ${provider.url} smtp ${config.host}:${provider.smtpPort}`);
+  if (provider.imap) {
+    console.log(
+      `archivio-provider archive imaps ${config.host}:${provider.imap.imapsPort} smtps ${config.host}:${provider.imap.smtpsPort} cert ${provider.imap.certPath}`,
+    );
+  }
   const shutdown = (signal: string) => {
     console.error(`archivio-provider: ${signal}, closing`);
     provider.close().then(

@@ -63,7 +63,13 @@ async function handle(ctx: Ctx, router: Router): Promise<void> {
   const match = router.match(ctx.method, ctx.path);
   if (match) {
     ctx.params = match.params;
-    return match.route.handler(ctx);
+    if (ctx.path.startsWith('/api/archive/')) await ctx.runtime.beforeArchiveRequest();
+    if (ctx.method === 'GET' || ctx.method === 'HEAD') return match.route.handler(ctx);
+    try {
+      return await match.route.handler(ctx);
+    } finally {
+      ctx.runtime.afterWrite();
+    }
   }
   if ((ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.path.startsWith('/api/')) return serveWebmail(ctx);
   throw notFound('No such endpoint');

@@ -62,6 +62,16 @@ export async function toDetail<T extends object>(raw: Buffer, summary: T): Promi
   return { ...summary, ...(await parseDetail(raw)) };
 }
 
+/** The archive's IMAP/SMTP servers: the local IMAPS/SMTPS when this provider serves them, else the product's. */
+function mailServers(s: Services): { imap: Record<string, unknown>; smtp: Record<string, unknown> } {
+  const local = s.config.imap;
+  if (!local) return { imap: { ...PRODUCT.imap }, smtp: { ...PRODUCT.smtp } };
+  return {
+    imap: { host: s.config.host, port: local.imapsPort, security: 'ssl' },
+    smtp: { host: s.config.host, port: local.smtpsPort, security: 'ssl' },
+  };
+}
+
 export function archiveStatus(s: Services, address: string): Record<string, unknown> {
   const archive = s.archives.get(address);
   if (!archive) throw new Error(`no archive row for ${address}`);
@@ -72,8 +82,7 @@ export function archiveStatus(s: Services, address: string): Record<string, unkn
     planName: PLANS[archive.plan].name,
     quotaBytes,
     archiveAddress: archiveAddressOf(address),
-    imap: { ...PRODUCT.imap },
-    smtp: { ...PRODUCT.smtp },
+    ...mailServers(s),
     upgradeUrl: `${PRODUCT.upgradeUrl}?mailbox=${encodeURIComponent(address)}`,
     version: archive.version,
   };

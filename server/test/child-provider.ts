@@ -19,7 +19,7 @@ export interface ChildProvider {
 
 export async function spawnProvider(dataDir: string): Promise<ChildProvider> {
   const args = ['--import', 'tsx', path.join(ROOT, 'server/main.ts')];
-  args.push('--data', dataDir, '--port', '0', '--smtp-port', '0', '--seed', 'demo', '--seed-size', 'small');
+  args.push('--data', dataDir, '--port', '0', '--smtp-port', '0', '--seed', 'demo', '--seed-size', 'small', '--no-imap');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -17,7 +17,17 @@ const READY = /archivio-provider listening (http:\/\/127\.0\.0\.1:(\d+)) smtp 12
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function startProvider(
-  options: { port?: number; smtpPort?: number; seed?: boolean; testMode?: boolean; dataDir?: string; publicOrigin?: string } = {},
+  options: {
+    port?: number;
+    smtpPort?: number;
+    seed?: boolean;
+    testMode?: boolean;
+    dataDir?: string;
+    /** The origin users reach the webmail at, when a test puts the provider behind another host. */
+    publicOrigin?: string;
+    /** Serve the archive over IMAPS/SMTPS (Dovecot) on these ports; off unless asked for. */
+    imap?: { imapsPort: number; smtpsPort: number };
+  } = {},
 ): Promise<RunningProvider> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'archivio-provider-'));
   const args = [
@@ -33,6 +43,8 @@ export async function startProvider(
   if (options.seed ?? true) args.push('--seed', 'demo');
   if (options.testMode ?? true) args.push('--test-mode');
   if (options.publicOrigin) args.push('--public-origin', options.publicOrigin);
+  if (options.imap) args.push('--imaps-port', String(options.imap.imapsPort), '--smtps-port', String(options.imap.smtpsPort));
+  else args.push('--no-imap');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolvePromise, reject) => {

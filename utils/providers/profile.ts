@@ -61,6 +61,9 @@ export function referenceProfile(port: number): ProviderProfile {
     archiveEntryUrl: `${origins[0]}/#/archivio`,
     apiPath: '/api/archive/v1',
     ...ARUBA_ARCHIVE_SERVERS,
+    // The reference provider's own IMAPS (Dovecot) and SMTPS on loopback, its default ports; its status names them too.
+    imap: { host: '127.0.0.1', port: 8993, security: 'ssl' },
+    smtp: { host: '127.0.0.1', port: 8465, security: 'ssl' },
     upgradeUrl: `${origins[0]}/#/piani`,
   };
 }

@@ -1,0 +1,322 @@
+// Mail clients: what the popup's "Copia impostazioni" puts on the clipboard in the demo build is literally what a mail
+// client needs — with exactly those values, imapflow and curl reach the archive over IMAPS, and SMTPS takes the login.
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { removeDataDir, startProvider, type RunningProvider } from '../support/provider';
+import { signIn, type SessionFetch } from '../support/session';
+import { newSignedInTab } from './support';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const MARIO = 'mario.rossi@example.it';
+const POSTMASTER = 'postmaster@example.it';
+const PASSWORD = 'archivio-demo';
+
+let provider: RunningProvider;
+let browser: ExtensionBrowser;
+let outDir: string;
+let cert: string;
+let copied: Settings;
+
+interface Settings {
+  imap: { host: string; port: number; security: string };
+  smtp: { host: string; port: number; security: string };
+  username: string;
+}
+
+/** Reads the clipboard text: groups split by blank lines, "Label: value" lines (labels as the Italian popup shows them). */
+function parseSettings(text: string): Settings {
+  const groups = text.split(/\n\s*\n/).map((block) => {
+    const fields = new Map<string, string>();
+    for (const line of block.split('\n')) {
+      const at = line.indexOf(': ');
+      if (at > 0) fields.set(line.slice(0, at).trim(), line.slice(at + 2).trim());
+    }
+    return fields;
+  });
+  const incoming = groups.find((g) => g.has('Server posta in entrata'));
+  const outgoing = groups.find((g) => g.has('Server posta in uscita'));
+  if (!incoming || !outgoing) throw new Error(`no server settings in the clipboard:\n${text}`);
+  const endpoint = (g: Map<string, string>, hostLabel: string) => ({
+    host: g.get(hostLabel) ?? '',
+    port: Number(g.get('Porta')),
+    security: g.get('Tipo di cifratura') ?? '',
+  });
+  return {
+    imap: endpoint(incoming, 'Server posta in entrata'),
+    smtp: endpoint(outgoing, 'Server posta in uscita'),
+    username: incoming.get('Nome utente') ?? '',
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+function imapWith(settings: Settings, pass = PASSWORD): ImapFlow {
+  const client = new ImapFlow({
+    host: settings.imap.host,
+    port: settings.imap.port,
+    secure: settings.imap.security === 'SSL/TLS',
+    tls: { ca: [readFileSync(cert)] },
+    auth: { user: settings.username, pass },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
+async function imapLogin(settings: Settings): Promise<ImapFlow | Error> {
+  const client = imapWith(settings);
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** curl against the copied server, the generated certificate pinned as the only trusted CA. */
+async function curl(settings: Settings, path: string, extra: string[] = []): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const url = `imaps://${settings.imap.host}:${settings.imap.port}/${path}`;
+  try {
+    const { stdout, stderr } = await run('curl', ['-sS', '--cacert', cert, '-u', `${settings.username}:${PASSWORD}`, url, ...extra], {
+      encoding: 'buffer',
+      timeout: 20_000,
+    });
+    return { code: 0, stdout, stderr: stderr.toString() };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: Buffer; stderr?: Buffer };
+    return { code: failure.code ?? -1, stdout: failure.stdout ?? Buffer.alloc(0), stderr: String(failure.stderr ?? '') };
+  }
+}
+
+async function setArchive(address: string, patch: Record<string, unknown>): Promise<void> {
+  const postmaster = await signIn(provider.url, POSTMASTER);
+  const reply = await postmaster.fetch(new URL(`/api/archive/v1/mailboxes/${address}/archive`, provider.url), {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
+  expect(reply.status).toBe(200);
+}
+
+async function api(owner: SessionFetch, path: string): Promise<any> {
+  const reply = await owner.fetch(new URL(`/api/archive/v1/mailboxes/${MARIO}/archive${path}`, provider.url));
+  expect(reply.status).toBe(200);
+  return reply.json();
+}
+
+beforeAll(async () => {
+  provider = await startProvider({ seed: true, testMode: true, imap: { imapsPort: await freePort(), smtpsPort: await freePort() } });
+  cert = join(provider.dataDir, 'imap', 'tls', 'cert.pem');
+  outDir = join(ROOT, '.output', `e2e-mail-${process.pid}`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
+    cwd: ROOT,
+    env: { ...process.env, WXT_DEMO_PORT: String(provider.port), ARCHIVIO_OUT_DIR: outDir },
+    stdio: 'pipe',
+  });
+  browser = await launchWithExtension(join(outDir, 'chrome-mv3-demo'));
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  if (provider) removeDataDir(provider.dataDir);
+  if (outDir) removeDataDir(outDir);
+});
+
+describe('the settings the popup copies', () => {
+  it('names the local IMAPS and SMTPS servers and the archive login', async () => {
+    await newSignedInTab(browser.context, provider.url, MARIO);
+    const popup: Page = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?origin=${encodeURIComponent(provider.url)}`);
+    await popup.locator(`[data-account="${MARIO}"]`).waitFor({ timeout: 15_000 });
+    await popup.locator('.arc-quota').waitFor();
+    await popup.bringToFront();
+    // The visible "Copia impostazioni" button; its accessible name says what it copies.
+    const button = popup.getByRole('button', { name: 'Copia tutte le impostazioni', exact: true });
+    expect(await button.textContent()).toContain('Copia impostazioni');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copiato ✓');
+    copied = parseSettings(await popup.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.imap).toMatchObject({ host: '127.0.0.1', security: 'SSL/TLS' });
+    expect(copied.smtp).toMatchObject({ host: '127.0.0.1', security: 'SSL/TLS' });
+    expect(copied.username).toBe('mario.rossi_example.it@archivio.postassl.it');
+    await popup.close();
+  });
+
+  it('puts the same servers in the Apple and Thunderbird profiles the popup generates', async () => {
+    await newSignedInTab(browser.context, provider.url, MARIO);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?origin=${encodeURIComponent(provider.url)}`);
+    await popup.locator('.arc-quota').waitFor({ timeout: 15_000 });
+    const [apple] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Profilo Apple (.mobileconfig)' }).click()]);
+    const plist = readFileSync((await apple.path())!, 'utf8');
+    const plistValue = (key: string) => new RegExp(`<key>${key}</key>\\s*<(?:string|integer)>([^<]*)<`).exec(plist)?.[1];
+    expect(plistValue('IncomingMailServerHostName')).toBe(copied.imap.host);
+    expect(Number(plistValue('IncomingMailServerPortNumber'))).toBe(copied.imap.port);
+    expect(plistValue('IncomingMailServerUsername')).toBe(copied.username);
+    expect(plistValue('OutgoingMailServerHostName')).toBe(copied.smtp.host);
+    expect(Number(plistValue('OutgoingMailServerPortNumber'))).toBe(copied.smtp.port);
+    const [thunderbird] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Thunderbird (config-v1.1.xml)' }).click(),
+    ]);
+    const xml = readFileSync((await thunderbird.path())!, 'utf8');
+    const server = (type: string) => new RegExp(`<${type}[^>]*>([\\s\\S]*?)</${type}>`).exec(xml)?.[1] ?? '';
+    const field = (block: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(block)?.[1];
+    expect(field(server('incomingServer'), 'hostname')).toBe(copied.imap.host);
+    expect(Number(field(server('incomingServer'), 'port'))).toBe(copied.imap.port);
+    expect(field(server('incomingServer'), 'socketType')).toBe('SSL');
+    expect(field(server('incomingServer'), 'username')).toBe(copied.username);
+    expect(field(server('outgoingServer'), 'hostname')).toBe(copied.smtp.host);
+    expect(Number(field(server('outgoingServer'), 'port'))).toBe(copied.smtp.port);
+    await popup.close();
+  });
+
+  it('refuses the login while IMAP access is off and lets it in as soon as the postmaster turns it on', async () => {
+    expect(await imapLogin(copied)).toBeInstanceOf(Error);
+    expect((await curl(copied, '')).code).toBe(67);
+    await setArchive(MARIO, { imapAccess: true });
+    const client = await imapLogin(copied);
+    expect(client).not.toBeInstanceOf(Error);
+    await (client as ImapFlow).logout();
+    expect((await curl(copied, '')).code).toBe(0);
+  });
+
+  it('lists the months of Posta in arrivo and Posta inviata, with imapflow and with curl', async () => {
+    const owner = await signIn(provider.url, MARIO);
+    const months = ((await api(owner, '/folders')).folders as Array<{ kind: string; name: string }>).filter((f) => f.kind === 'inbox-month');
+    const client = (await imapLogin(copied)) as ImapFlow;
+    const names = (await client.list()).map((m) => m.path);
+    await client.logout();
+    const listing = (await curl(copied, '')).stdout.toString();
+    for (const month of months) {
+      expect(names).toContain(`Posta in arrivo/${month.name}`);
+      expect(listing).toContain(`"Posta in arrivo/${month.name}"`);
+    }
+    expect(names).toContain('Posta inviata');
+    expect(listing).toContain('"Posta inviata"');
+  });
+
+  it('fetches a message whose bytes equal the .eml download', async () => {
+    const owner = await signIn(provider.url, MARIO);
+    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
+      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
+    )!;
+    const fetched = await curl(copied, `${encodeURIComponent(`Posta in arrivo/${month.name}`)};UID=1`);
+    expect(fetched.code).toBe(0);
+    const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(fetched.stdout.toString('latin1'))?.[1];
+    expect(messageId).toBeTruthy();
+    const items = (await api(owner, `/folders/${month.id}/messages?limit=200`)).items as Array<{ id: string; messageId: string }>;
+    const summary = items.find((m) => m.messageId === messageId || `<${m.messageId}>` === messageId)!;
+    expect(summary).toBeTruthy();
+    const download = await owner.fetch(new URL(`/api/archive/v1/mailboxes/${MARIO}/archive/messages/${summary.id}/raw`, provider.url));
+    expect(Buffer.from(await download.arrayBuffer()).equals(fetched.stdout)).toBe(true);
+
+    const client = (await imapLogin(copied)) as ImapFlow;
+    await client.mailboxOpen(`Posta in arrivo/${month.name}`);
+    const message = await client.fetchOne('1', { source: true }, { uid: true });
+    await client.logout();
+    expect(message && message.source?.equals(fetched.stdout)).toBe(true);
+  });
+
+  it('refuses writes in read-only mode: the message counts stay as they were', async () => {
+    const owner = await signIn(provider.url, MARIO);
+    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
+      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
+    )!;
+    const box = `Posta in arrivo/${month.name}`;
+    const client = (await imapLogin(copied)) as ImapFlow;
+    const opened = await client.mailboxOpen(box);
+    expect(opened.readOnly).toBe(true);
+    await client.messageDelete('1:*').catch(() => false);
+    await client.append('Posta inviata', 'Subject: planted\r\n\r\nx\r\n').catch(() => false);
+    await client.mailboxClose();
+    const store = await curl(copied, encodeURIComponent(box), ['-X', 'STORE 1:* +FLAGS (\\Deleted)']);
+    const expunge = await curl(copied, encodeURIComponent(box), ['-X', 'EXPUNGE']);
+    // Dovecot may answer OK to a STORE it cannot apply (RFC 4314); what counts is that nothing changed.
+    expect(store.stdout.toString()).not.toMatch(/\\Deleted/);
+    expect(expunge.stdout.toString()).not.toMatch(/EXPUNGE/);
+    const flags = await curl(copied, encodeURIComponent(box), ['-X', 'FETCH 1:* (FLAGS)']);
+    expect(flags.code).toBe(0);
+    expect(flags.stdout.toString()).toMatch(/FETCH/);
+    expect(flags.stdout.toString()).not.toMatch(/\\Deleted/);
+    await client.logout().catch(() => undefined);
+    const after = ((await api(owner, '/folders')).folders as Array<{ id: string; messageCount: number }>).find((f) => f.id === month.id)!;
+    expect(after.messageCount).toBe(month.messageCount);
+    expect(await countWith(box)).toBe(month.messageCount);
+  });
+
+  it('takes the same login over SMTPS and refuses to send with a clear 550', async () => {
+    const transport = nodemailer.createTransport({
+      host: copied.smtp.host,
+      port: copied.smtp.port,
+      secure: copied.smtp.security === 'SSL/TLS',
+      tls: { ca: [readFileSync(cert)] },
+      auth: { user: copied.username, pass: PASSWORD },
+    });
+    await expect(transport.verify()).resolves.toBe(true);
+    const refused = await transport.sendMail({ from: MARIO, to: 'someone@example.org', subject: 'x', text: 'x' }).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error & { responseCode?: number }).responseCode).toBe(550);
+    expect((refused as Error).message).toMatch(/does not send/);
+    const wrong = nodemailer.createTransport({
+      host: copied.smtp.host,
+      port: copied.smtp.port,
+      secure: true,
+      tls: { ca: [readFileSync(cert)] },
+      auth: { user: copied.username, pass: 'wrong' },
+    });
+    await expect(wrong.verify()).rejects.toThrow();
+
+    // curl with the same values: the login goes through, the message is refused with the 550.
+    const smtpUrl = `smtps://${copied.smtp.host}:${copied.smtp.port}`;
+    const sent = await run(
+      'curl',
+      [
+        '-sS',
+        '--cacert',
+        cert,
+        '-u',
+        `${copied.username}:${PASSWORD}`,
+        smtpUrl,
+        '--mail-from',
+        MARIO,
+        '--mail-rcpt',
+        'someone@example.org',
+        '-T',
+        '/dev/null',
+      ],
+      {
+        timeout: 20_000,
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: String(error.stderr ?? '') }),
+    );
+    expect(sent.code).toBe(55);
+    expect(sent.stderr).toMatch(/550/);
+    transport.close();
+    wrong.close();
+  });
+});
+
+async function countWith(box: string): Promise<number> {
+  const status = await curl(copied, '', ['-X', `STATUS "${box}" (MESSAGES)`]);
+  return Number(/MESSAGES (\d+)/.exec(status.stdout.toString())?.[1] ?? -1);
+}
