@@ -261,7 +261,7 @@ describe('popup', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Provider in uso' }).waitFor();
     expect(await options.locator('[data-provider="webmail"]').textContent()).toContain(baseUrl);
-    expect(await options.locator('[data-provider="imap"] dd').textContent()).toBe('imaps.archivio.postassl.it, porta 993, SSL/TLS');
+    expect(await options.locator('[data-provider="imap"] dd').textContent()).toBe('127.0.0.1, porta 8993, SSL/TLS');
     await options.getByRole('button', { name: 'Svuota cache' }).click();
     expect(await cachedStatusCount()).toBeGreaterThan(0);
     await options.getByRole('button', { name: 'Sì, svuota' }).click();
