@@ -50,4 +50,11 @@ export default defineBackground(() => {
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // A new install says what to do next; an update keeps the user where they are (the cache migrates on open).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    const getURL = browser.runtime.getURL as (path: string) => string;
+    void browser.tabs.create({ url: getURL('/welcome.html') }).catch(() => undefined);
+  });
 });

@@ -73,6 +73,15 @@ async function workerIsFresh(): Promise<boolean> {
 }
 
 describe('foundation end to end', () => {
+  it('opens the first-run page once on install, saying what to do next', async () => {
+    const welcomeUrl = `chrome-extension://${browser.extensionId}/welcome.html`;
+    await expect.poll(() => browser.context.pages().filter((page) => page.url() === welcomeUrl).length).toBe(1);
+    const welcome = browser.context.pages().find((page) => page.url() === welcomeUrl)!;
+    await welcome.getByRole('heading', { name: 'Archivio è pronto' }).waitFor();
+    expect(await welcome.getByRole('link', { name: /^Apri / }).getAttribute('href')).toBe(`${inject('e2eProviderUrl')}/`);
+    await welcome.close();
+  });
+
   it("clears the account's cache when the user signs out of the webmail", async () => {
     const webmail = await browser.context.newPage();
     await signInOnWebmail(webmail, inject('e2eProviderUrl'), MARIO);
