@@ -1,11 +1,11 @@
 // README screenshots from the demo, in Italian: the Archivio tab, the reader, the popup and the postmaster's panel.
 // Starts its own reference provider with the demo data, builds the demo extension for it, drives Chromium, writes
 // docs/screenshots/*.png. Run with `npm run screenshots`.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../test/support/browser';
+import { buildDemoExtension } from '../test/support/build';
 import { removeDataDir, startProvider } from '../test/support/provider';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -23,12 +23,7 @@ async function signIn(page: Page, baseUrl: string, address: string): Promise<voi
 async function main(): Promise<void> {
   const provider = await startProvider({ seed: true, testMode: false });
   const outDir = join(ROOT, '.output', `screenshots-${process.pid}`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
-    cwd: ROOT,
-    env: { ...process.env, WXT_DEMO_PORT: String(provider.port), ARCHIVIO_OUT_DIR: outDir },
-    stdio: 'pipe',
-  });
-  const browser = await launchWithExtension(join(outDir, 'chrome-mv3-demo'), { locale: 'it-IT' });
+  const browser = await launchWithExtension(buildDemoExtension(provider.port, outDir), { locale: 'it-IT' });
   mkdirSync(OUT, { recursive: true });
   try {
     const page = await browser.context.newPage();

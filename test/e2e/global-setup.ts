@@ -1,8 +1,8 @@
 // End-to-end set-up: a seeded reference provider (test mode) and the demo extension built for its port.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildDemoExtension } from '../support/build';
 import { removeDataDir, startProvider } from '../support/provider';
 import { CHROMIUM } from '../support/browser';
 
@@ -25,17 +25,13 @@ export default async function setup(project: TestProject) {
   const provider = await startProvider({ seed: true, testMode: true });
   // One folder per run, so runs side by side never load each other's half-written build.
   const outDir = join(ROOT, '.output', `e2e-${process.pid}`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
-    cwd: ROOT,
-    env: { ...process.env, WXT_DEMO_PORT: String(provider.port), ARCHIVIO_OUT_DIR: outDir },
-    stdio: 'pipe',
-  });
+  const extensionDir = buildDemoExtension(provider.port, outDir);
   project.provide('e2eProviderUrl', provider.url);
   project.provide('e2ePort', provider.port);
   project.provide('e2eSmtpPort', provider.smtpPort);
   project.provide('e2eDataDir', provider.dataDir);
   project.provide('e2ePid', provider.process.pid ?? 0);
-  project.provide('extensionDir', join(outDir, 'chrome-mv3-demo'));
+  project.provide('extensionDir', extensionDir);
   return async () => {
     await provider.stop();
     // A test that stopped the provider to go offline starts a replacement and leaves its pid here.
