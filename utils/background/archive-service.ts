@@ -32,6 +32,7 @@ export class ArchiveService {
   private readonly now: () => number;
   /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
   private readonly statusChanges = new Map<string, number>();
+  private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 150;
@@ -42,23 +43,44 @@ export class ArchiveService {
   /** Asks the provider who is signed in; when it cannot be reached, the last identity seen in this browser session. */
   async session(origin: string): Promise<SessionInfo> {
     await this.deps.identities.setLastOrigin(origin);
-    try {
-      const me = await this.deps.clientFor(origin).me();
-      const previous = await this.deps.identities.get(origin);
-      if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
-      await this.deps.identities.set(origin, me);
-      if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
-      void this.warm(origin);
-      return { origin, me, offline: false };
-    } catch (error) {
-      if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
-      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+    return this.confirm(origin);
+  }
+
+  /**
+   * The provider's word on who is signed in (`/me`). Only a confirmed identity is stored, and the cache serves an
+   * account only while such an identity names it; a different account than the one stored drops the old one's cache.
+   */
+  private confirm(origin: string): Promise<SessionInfo> {
+    return this.flight.run(`me|${origin}`, async () => {
+      try {
+        const me = await this.deps.clientFor(origin).me();
         const previous = await this.deps.identities.get(origin);
-        if (previous) await this.signedOut(origin, previous.address);
-        return { origin, me: null, offline: false };
+        if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
+        await this.deps.identities.set(origin, me);
+        await this.dropUnconfirmedAccounts();
+        if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
+        void this.warm(origin);
+        return { origin, me, offline: false };
+      } catch (error) {
+        if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
+        if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+          const previous = await this.deps.identities.get(origin);
+          if (previous) await this.signedOut(origin, previous.address);
+          return { origin, me: null, offline: false };
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
+  }
+
+  /**
+   * Storage of the browser session is empty after a restart while IndexedDB is not: whatever accounts were cached
+   * then and are not confirmed now (another person may have signed in on this webmail) are dropped.
+   */
+  private async dropUnconfirmedAccounts(): Promise<void> {
+    const confirmed = await this.deps.identities.confirmedAccounts();
+    const cache = await this.deps.cache();
+    for (const account of await cache.accounts()) if (!confirmed.has(account)) await cache.clearAccount(account);
   }
 
   /** A webmail visit fills the cache ahead of need, so the archive and the popup open at once. */
@@ -235,6 +257,8 @@ export class ArchiveService {
         return value;
       } catch (error) {
         if (isOfflineError(error)) this.markReachable(origin, false);
+        // A refresh that outlived the budget still reports a session problem.
+        await this.onSessionError(origin, error);
         throw error;
       }
     };
@@ -249,17 +273,31 @@ export class ArchiveService {
     this.deps.notify({ origin, account: null, scope: 'session', offline: !reachable });
   }
 
-  /** A 401 anywhere means the webmail session is gone: forget the account and its cache, then report it. */
+  /** A 401 or a 403 anywhere first goes through the session's check; then the caller sees the error. */
   private async guard<T>(origin: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
-        const known = await this.deps.identities.get(origin);
-        if (known) await this.signedOut(origin, known.address);
-      }
+      await this.onSessionError(origin, error);
       throw error;
     }
+  }
+
+  /**
+   * A 401 means the webmail session is gone: forget the account and its cache. A 403 on what the stored account
+   * may read means the cookie may now be another account's: ask the provider again (a changed account drops the
+   * old one's cache). Each error is handled once, whether a background refresh or the caller sees it first.
+   */
+  private async onSessionError(origin: string, error: unknown): Promise<void> {
+    if (!(error instanceof ArchiveError) || this.sessionErrorsSeen.has(error)) return;
+    if (error.kind !== 'unauthenticated' && error.kind !== 'forbidden') return;
+    this.sessionErrorsSeen.add(error);
+    if (error.kind === 'unauthenticated') {
+      const known = await this.deps.identities.get(origin);
+      if (known) await this.signedOut(origin, known.address);
+      return;
+    }
+    await this.confirm(origin).catch(() => undefined);
   }
 
   private refreshStatus(origin: string, account: string, mailbox: string) {

@@ -221,6 +221,21 @@ export class ArchiveCache {
     await tx.done;
   }
 
+  /** Every account that has anything in the cache. */
+  async accounts(): Promise<Set<string>> {
+    const tx = this.db.transaction(['status', 'folders', 'messages', 'meta'], 'readonly');
+    const found = new Set<string>(await tx.objectStore('folders').getAllKeys());
+    for (const store of ['status', 'messages', 'meta'] as const) {
+      let cursor = await tx.objectStore(store).index('byAccount').openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        found.add(cursor.key);
+        cursor = await cursor.continue();
+      }
+    }
+    await tx.done;
+    return found;
+  }
+
   async clearAccount(account: string): Promise<void> {
     this.changed(account);
     const tx = this.db.transaction(['status', 'folders', 'messages', 'meta'], 'readwrite');
