@@ -202,7 +202,9 @@ export class ArchiveCache {
     page: { items: MessageSummary[]; nextCursor: string | null; version: number },
     options: { firstPage: boolean },
   ): Promise<ListingMeta> {
-    this.changed(account);
+    // A restart drops rows, so the in-memory copy goes; a page that only adds rows is merged into it instead, so
+    // that paging a listing in never costs the next keystroke a full read of the account's summaries.
+    if (options.firstPage) this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     if (options.firstPage) {
@@ -226,7 +228,20 @@ export class ArchiveCache {
     };
     await tx.objectStore('meta').put(meta);
     await tx.done;
+    if (!options.firstPage) this.mergeIntoSummaries(account, page.items);
     return meta;
+  }
+
+  private mergeIntoSummaries(account: string, items: MessageSummary[]): void {
+    const rows = this.summaries.get(account);
+    if (!rows || items.length === 0) return;
+    const merged = rows.then((list) => {
+      const known = new Set(list.map((summary) => summary.id));
+      const added = items.filter((item) => !known.has(item.id)).map((item) => stripAccount(toRecord(item, account, '')));
+      return added.length ? [...list, ...added].sort(newestFirst) : list;
+    });
+    this.summaries.set(account, merged);
+    merged.catch(() => this.summaries.delete(account));
   }
 
   /** Applies a `changes?since=` delta; returns the folders whose cached listing changed. */
