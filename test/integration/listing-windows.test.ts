@@ -14,7 +14,7 @@ const COUNT = 1_500;
 let baseUrl: string;
 let session: SessionFetch;
 
-async function harness() {
+async function harness(freshForMs = 0) {
   const cache = new ArchiveCache(await openCacheDb(`windows-${Math.random()}`));
   const requests: string[] = [];
   const service = new ArchiveService({
@@ -32,6 +32,7 @@ async function harness() {
     cache: async () => cache,
     identities: memoryIdentityStore(),
     notify: () => undefined,
+    freshForMs,
   });
   return { service, cache, requests };
 }
@@ -91,5 +92,17 @@ describe('listing windows', () => {
     expect(window.freshness.source).toBe('cache');
     expect(window.value.items).toHaveLength(100);
     expect(window.value.total).toBe(COUNT);
+  });
+
+  it('does not ask again for a status or folder list it has just fetched', async () => {
+    const { service, requests } = await harness(60_000);
+    await service.session(baseUrl);
+    await service.status(baseUrl);
+    await service.folders(baseUrl);
+    await new Promise((done) => setTimeout(done, 200));
+    requests.length = 0;
+    expect((await service.status(baseUrl)).freshness).toMatchObject({ source: 'cache', stale: false });
+    expect((await service.folders(baseUrl)).freshness).toMatchObject({ source: 'cache', stale: false });
+    expect(requests).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export interface ServiceDeps {
   identities: IdentityStore;
   notify: Notify;
   revalidateBudgetMs?: number;
+  /** A cached status or folder list younger than this answers without asking the provider again (0: always ask). */
+  freshForMs?: number;
   now?: () => number;
   /** Called with the signed-in user's own archive status whenever one is read or changed (toolbar badge). */
   onOwnStatus?: (status: ArchiveStatus) => void;
@@ -279,6 +281,13 @@ export class ArchiveService {
 
   /** Stale-while-revalidate that also remembers, per origin, whether the provider could be reached. */
   private revalidate<T>(origin: string, cached: { value: T; fetchedAt: number } | undefined, refresh: () => Promise<T>, budgetMs: number) {
+    if (cached && this.now() - cached.fetchedAt < (this.deps.freshForMs ?? 0)) {
+      // Just fetched (by the webmail visit's warm-up, or the view a moment ago): asking again would learn nothing.
+      return Promise.resolve({
+        value: cached.value,
+        freshness: { source: 'cache' as const, fetchedAt: cached.fetchedAt, offline: false, stale: false },
+      });
+    }
     return staleWhileRevalidate(cached, () => this.tracked(origin, refresh), budgetMs, this.now, this.unreachable.has(origin));
   }
 
