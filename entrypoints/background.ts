@@ -30,6 +30,7 @@ export default defineBackground(() => {
       return cache;
     },
     identities,
+    freshForMs: 5_000,
     notify: (event) => {
       notify(event);
       const signedOut = event.scope === 'session' && event.account === null && event.offline === undefined;

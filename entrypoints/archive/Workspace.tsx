@@ -110,15 +110,11 @@ export function Workspace(props: WorkspaceProps) {
 
   useEffect(() => {
     if (!isSearchActive(form)) return setRun(null);
+    // The instant filter runs on every keystroke (no debounce); the provider's search waits inside the run.
     const next = new SearchRun(api, form, folderId);
-    const timer = setTimeout(() => {
-      setRun(next);
-      next.start();
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      next.cancel();
-    };
+    setRun(next);
+    next.start();
+    return () => next.cancel();
   }, [api, form, form.scope === 'folder' ? folderId : null]);
 
   function select(id: string) {

@@ -12,6 +12,17 @@ export function parseLimit(query: URLSearchParams, fallback = 50, max = 200): nu
   return limit;
 }
 
+const MAX_OFFSET = 1_000_000;
+
+/** A seek by position (rows to skip, newest first); it cannot be combined with a cursor. */
+export function parseOffset(query: URLSearchParams): number {
+  const raw = query.get('offset');
+  if (raw === null || raw === '') return 0;
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) > MAX_OFFSET) throw invalid(`offset must be an integer between 0 and ${MAX_OFFSET}`);
+  if (query.get('cursor')) throw invalid('offset and cursor cannot be combined');
+  return Number(raw);
+}
+
 /** The cursor names the last item of the previous page (date and id), so new mail never shifts later pages. */
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.dateMs}.${cursor.id}`, 'utf8').toString('base64url');

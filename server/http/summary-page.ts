@@ -3,11 +3,18 @@ import { toSummary } from '../services/archive-view';
 import type { MessageFilter } from '../storage/messages';
 import type { requireReadableArchive } from './access';
 import { sendJson, type Ctx } from './context';
-import { page, parseCursor, parseLimit } from './paging';
+import { page, parseCursor, parseLimit, parseOffset } from './paging';
 
-export function sendSummaryPage(ctx: Ctx, address: string, archive: ReturnType<typeof requireReadableArchive>, filter: MessageFilter): void {
+export function sendSummaryPage(
+  ctx: Ctx,
+  address: string,
+  archive: ReturnType<typeof requireReadableArchive>,
+  filter: MessageFilter,
+  options: { seek?: boolean } = {},
+): void {
   const limit = parseLimit(ctx.query);
-  const rows = ctx.services.messages.query('archive', address, filter, limit + 1, parseCursor(ctx.query));
+  const offset = options.seek ? parseOffset(ctx.query) : 0;
+  const rows = ctx.services.messages.query('archive', address, filter, limit + 1, parseCursor(ctx.query), offset);
   const result = page(rows, limit);
   sendJson(ctx, 200, {
     version: archive.version,

@@ -111,7 +111,7 @@ export class MessagesRepo {
   }
 
   /** Newest first (date desc, id desc); the cursor is the last row of the previous page, so inserts never shift pages. */
-  query(store: Store, address: string, filter: MessageFilter, limit: number, cursor: Cursor | null): MessageRow[] {
+  query(store: Store, address: string, filter: MessageFilter, limit: number, cursor: Cursor | null, offset = 0): MessageRow[] {
     const where: string[] = ['store = ?', 'address = ?'];
     const args: unknown[] = [store, address];
     this.addFilter(filter, where, args);
@@ -119,8 +119,8 @@ export class MessagesRepo {
       where.push('(date_ms < ? OR (date_ms = ? AND id < ?))');
       args.push(cursor.dateMs, cursor.dateMs, cursor.id);
     }
-    const sql = `${SELECT} WHERE ${where.join(' AND ')} ORDER BY date_ms DESC, id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, limit) as RawRow[]).map(fromRaw);
+    const sql = `${SELECT} WHERE ${where.join(' AND ')} ORDER BY date_ms DESC, id DESC LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...args, limit, offset) as RawRow[]).map(fromRaw);
   }
 
   /** Oldest first, for purge/expiring scans and mbox export. */

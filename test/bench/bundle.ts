@@ -12,12 +12,13 @@ export interface OutputFile {
   gzipBytes: number;
 }
 
-/** `wxt build` (the store build: `npm run build`) or `wxt build --mode demo`, written under `outDir`. */
-export function buildExtension(outDir: string, options: { demoPort?: number } = {}): string {
-  const args = [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(options.demoPort ? ['--mode', 'demo'] : [])];
+/** `wxt build` (the store build: `npm run build`) or `wxt build --mode demo`, written under `outDir`, of `root`'s sources. */
+export function buildExtension(outDir: string, options: { demoPort?: number; root?: string } = {}): string {
+  const root = options.root ?? ROOT;
+  const args = [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(options.demoPort ? ['--mode', 'demo'] : [])];
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVIO_OUT_DIR: outDir };
   if (options.demoPort) env.WXT_DEMO_PORT = String(options.demoPort);
-  execFileSync(process.execPath, args, { cwd: ROOT, env, stdio: 'pipe' });
+  execFileSync(process.execPath, args, { cwd: root, env, stdio: 'pipe' });
   return join(outDir, options.demoPort ? 'chrome-mv3-demo' : 'chrome-mv3');
 }
 

@@ -1,4 +1,4 @@
-// Steps the benchmark takes in Chromium: sign in on the demo webmail, time a background request, time a folder's first rows.
+// Steps the benchmark takes in Chromium: sign in on the demo webmail, time a background request.
 import type { Page } from 'playwright-core';
 
 export async function signInOnWebmail(page: Page, baseUrl: string, address: string, password = 'archivio-demo'): Promise<void> {
@@ -41,36 +41,4 @@ export function timedRpc(page: Page, name: string, payload: unknown): Promise<Ti
     },
     [name, payload] as const,
   );
-}
-
-/**
- * Opens archive.html on a folder and returns the milliseconds from the page's navigation start to the first frame
- * that shows a loaded message row (polled every animation frame).
- */
-export async function firstRowsMs(page: Page, url: string): Promise<number> {
-  await page.goto(url);
-  const handle = await page.waitForFunction(() => (document.querySelector('[role=option][data-message-id]') ? performance.now() : 0), undefined, {
-    polling: 'raf',
-    timeout: 60_000,
-  });
-  return (await handle.jsonValue()) as number;
-}
-
-/** Every page of a folder fetched by an extension page itself (fetch + JSON, no validation, no cache): the network share. */
-export function pagesFetchedInPage(page: Page, listingUrl: string): Promise<{ ms: number; pages: number; rows: number }> {
-  return page.evaluate(async (url) => {
-    const started = performance.now();
-    let cursor: string | null = null;
-    let pages = 0;
-    let rows = 0;
-    do {
-      const response: Response = await fetch(`${url}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { credentials: 'include' });
-      if (!response.ok) throw new Error(`listing: ${response.status}`);
-      const body = (await response.json()) as { items: unknown[]; nextCursor: string | null };
-      rows += body.items.length;
-      pages++;
-      cursor = body.nextCursor;
-    } while (cursor);
-    return { ms: performance.now() - started, pages, rows };
-  }, listingUrl);
 }

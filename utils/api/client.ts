@@ -71,10 +71,11 @@ export class ArchiveApiClient {
   folders(mailbox: string) {
     return this.get(`${archivePath(mailbox)}/folders`, { schema: FolderListSchema });
   }
-  messages(mailbox: string, folderId: string, page: { limit?: number; cursor?: string | null } = {}) {
+  /** One page of a folder, newest first: after `cursor`, or from position `offset` (API 1.2; not with a cursor). */
+  messages(mailbox: string, folderId: string, page: { limit?: number; cursor?: string | null; offset?: number } = {}) {
     return this.get(`${archivePath(mailbox)}/folders/${seg(folderId)}/messages`, {
       schema: MessagePageSchema,
-      query: { limit: page.limit, cursor: page.cursor ?? undefined },
+      query: { limit: page.limit, cursor: page.cursor ?? undefined, offset: page.offset || undefined },
     });
   }
   changes(mailbox: string, since: number) {

@@ -2,15 +2,20 @@
 import { type ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
-import type { ArchiveCache } from '@/utils/cache/archive-cache';
+import { countFromFolders, type ArchiveCache } from '@/utils/cache/archive-cache';
 import type { IdentityStore } from './identity';
 import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
 import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
-import { ListingSync } from './listings';
+import { ListingSync, PAGE_SIZE } from './listings';
 import type { DownloadTarget } from '@/utils/rpc/payloads';
 import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
+
+/** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
+const FILL_AHEAD_ROWS = 2_000;
+/** How often cached answers ask the provider for changes. */
+const LISTING_RECHECK_MS = 10_000;
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -18,6 +23,8 @@ export interface ServiceDeps {
   identities: IdentityStore;
   notify: Notify;
   revalidateBudgetMs?: number;
+  /** A cached status or folder list younger than this answers without asking the provider again (0: always ask). */
+  freshForMs?: number;
   now?: () => number;
   /** Called with the signed-in user's own archive status whenever one is read or changed (toolbar badge). */
   onOwnStatus?: (status: ArchiveStatus) => void;
@@ -32,33 +39,67 @@ export class ArchiveService {
   private readonly now: () => number;
   /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
   private readonly statusChanges = new Map<string, number>();
+  private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
+  private readonly listingsCheckedAt = new Map<string, number>();
 
   constructor(private readonly deps: ServiceDeps) {
-    this.budget = deps.revalidateBudgetMs ?? 150;
+    this.budget = deps.revalidateBudgetMs ?? 0;
     this.now = deps.now ?? Date.now;
     this.listings = new ListingSync(deps, this.flight);
   }
 
-  /** Asks the provider who is signed in; when it cannot be reached, the last identity seen in this browser session. */
+  /**
+   * Who is signed in: the identity the provider confirmed in this browser session answers at once and is asked
+   * again behind the answer (a change reaches views as a session event); with none, the provider's answer.
+   */
   async session(origin: string): Promise<SessionInfo> {
+    const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
+    if (!known) return this.confirm(origin);
+    void this.confirm(origin).catch(() => undefined);
+    return { origin, me: known, offline: this.unreachable.has(origin) };
+  }
+
+  /** The provider's word on who is signed in, waited for (the page says the user signed out). */
+  async recheckSession(origin: string): Promise<SessionInfo> {
     await this.deps.identities.setLastOrigin(origin);
-    try {
-      const me = await this.deps.clientFor(origin).me();
-      const previous = await this.deps.identities.get(origin);
-      if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
-      await this.deps.identities.set(origin, me);
-      if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
-      void this.warm(origin);
-      return { origin, me, offline: false };
-    } catch (error) {
-      if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
-      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+    return this.confirm(origin);
+  }
+
+  /**
+   * The provider's word on who is signed in (`/me`). Only a confirmed identity is stored, and the cache serves an
+   * account only while such an identity names it; a different account than the one stored drops the old one's cache.
+   */
+  private confirm(origin: string): Promise<SessionInfo> {
+    return this.flight.run(`me|${origin}`, async () => {
+      try {
+        const me = await this.deps.clientFor(origin).me();
         const previous = await this.deps.identities.get(origin);
-        if (previous) await this.signedOut(origin, previous.address);
-        return { origin, me: null, offline: false };
+        if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
+        await this.deps.identities.set(origin, me);
+        await this.dropUnconfirmedAccounts();
+        if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
+        void this.warm(origin);
+        return { origin, me, offline: false };
+      } catch (error) {
+        if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
+        if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
+          const previous = await this.deps.identities.get(origin);
+          if (previous) await this.signedOut(origin, previous.address);
+          return { origin, me: null, offline: false };
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
+  }
+
+  /**
+   * Storage of the browser session is empty after a restart while IndexedDB is not: whatever accounts were cached
+   * then and are not confirmed now (another person may have signed in on this webmail) are dropped.
+   */
+  private async dropUnconfirmedAccounts(): Promise<void> {
+    const confirmed = await this.deps.identities.confirmedAccounts();
+    const cache = await this.deps.cache();
+    for (const account of await cache.accounts()) if (!confirmed.has(account)) await cache.clearAccount(account);
   }
 
   /** A webmail visit fills the cache ahead of need, so the archive and the popup open at once. */
@@ -103,27 +144,39 @@ export class ArchiveService {
     return this.guard(origin, () => this.revalidate(origin, fromCache, () => this.refreshFolders(origin, me.address), this.budget));
   }
 
-  /** Rows [offset, offset + limit) of a folder, newest first: from the cache when it holds them, else paged in. */
+  /**
+   * Rows [offset, offset + limit) of a folder, newest first. Rows the cache holds answer at once (one read) and
+   * are brought up to date behind the answer. Rows it lacks come straight from the provider by position, however
+   * deep; the listing is then paged into the cache behind the answer, near its top only.
+   */
   async messages(origin: string, folderId: string, offset: number, limit: number): Promise<Fresh<ListingPage>> {
     const me = await this.account(origin);
     const cache = await this.deps.cache();
-    const cached = await cache.readListing(me.address, folderId, offset, limit);
-    if (!cached) {
-      await this.guard(origin, () => this.listings.fill(origin, me.address, folderId, offset + limit));
-      return { value: await this.listings.readPage(me.address, folderId, offset, limit), freshness: this.networkFreshness() };
+    const cached = await cache.readWindow(me.address, folderId, offset, limit);
+    if (cached?.covered) {
+      this.revalidateListings(origin, me.address);
+      return {
+        value: { items: cached.items, total: cached.total, complete: cached.meta.complete },
+        freshness: { source: 'cache', fetchedAt: cached.meta.fetchedAt, offline: this.unreachable.has(origin), stale: true },
+      };
     }
-    const needsMore = !cached.meta.complete && cached.cachedCount < offset + limit;
-    const refresh = async () => {
-      if (needsMore) await this.listings.fill(origin, me.address, folderId, offset + limit);
-      else await this.listings.syncChanges(origin, me.address);
-      return this.listings.readPage(me.address, folderId, offset, limit);
-    };
-    const value: ListingPage = {
-      items: cached.items,
-      total: await this.listings.totalOf(me.address, folderId, cached.cachedCount, cached.meta.complete),
-      complete: cached.meta.complete,
-    };
-    return this.guard(origin, () => this.revalidate(origin, { value, fetchedAt: cached.meta.fetchedAt }, refresh, needsMore ? 30_000 : this.budget));
+    const seek = await this.guard(origin, () => this.tracked(origin, () => this.listings.seek(origin, me.address, folderId, offset, limit)));
+    const reached = offset + seek.items.length;
+    const known = cached?.total ?? countFromFolders(await cache.getFolders(me.address), folderId) ?? 0;
+    const total = seek.end ? reached : Math.max(reached + 1, known);
+    if (offset < FILL_AHEAD_ROWS || (cached?.items.length ?? 0) > 0) {
+      const seed = offset === 0 && !cached ? seek.first : undefined;
+      void this.guard(origin, () => this.listings.fill(origin, me.address, folderId, offset + limit + PAGE_SIZE, seed)).catch(() => undefined);
+    }
+    return { value: { items: seek.items, total, complete: seek.end && offset === 0 }, freshness: this.networkFreshness() };
+  }
+
+  /** Cached listings are brought up to date (`changes?since=`) behind cached answers, at most every few seconds. */
+  private revalidateListings(origin: string, account: string): void {
+    const last = this.listingsCheckedAt.get(account) ?? -Infinity;
+    if (this.now() - last < LISTING_RECHECK_MS) return;
+    this.listingsCheckedAt.set(account, this.now());
+    void this.guard(origin, () => this.tracked(origin, () => this.listings.syncChanges(origin, account))).catch(() => undefined);
   }
 
   /** The archive app's instant filter: cached summaries only, newest first, never a provider call. */
@@ -228,17 +281,28 @@ export class ArchiveService {
 
   /** Stale-while-revalidate that also remembers, per origin, whether the provider could be reached. */
   private revalidate<T>(origin: string, cached: { value: T; fetchedAt: number } | undefined, refresh: () => Promise<T>, budgetMs: number) {
-    const tracked = async () => {
-      try {
-        const value = await refresh();
-        this.markReachable(origin, true);
-        return value;
-      } catch (error) {
-        if (isOfflineError(error)) this.markReachable(origin, false);
-        throw error;
-      }
-    };
-    return staleWhileRevalidate(cached, tracked, budgetMs, this.now, this.unreachable.has(origin));
+    if (cached && this.now() - cached.fetchedAt < (this.deps.freshForMs ?? 0)) {
+      // Just fetched (by the webmail visit's warm-up, or the view a moment ago): asking again would learn nothing.
+      return Promise.resolve({
+        value: cached.value,
+        freshness: { source: 'cache' as const, fetchedAt: cached.fetchedAt, offline: false, stale: false },
+      });
+    }
+    return staleWhileRevalidate(cached, () => this.tracked(origin, refresh), budgetMs, this.now, this.unreachable.has(origin));
+  }
+
+  /** Runs a provider call and remembers whether the provider could be reached; session problems are handled here. */
+  private async tracked<T>(origin: string, call: () => Promise<T>): Promise<T> {
+    try {
+      const value = await call();
+      this.markReachable(origin, true);
+      return value;
+    } catch (error) {
+      if (isOfflineError(error)) this.markReachable(origin, false);
+      // A refresh that outlived the budget still reports a session problem.
+      await this.onSessionError(origin, error);
+      throw error;
+    }
   }
 
   private markReachable(origin: string, reachable: boolean): void {
@@ -249,17 +313,31 @@ export class ArchiveService {
     this.deps.notify({ origin, account: null, scope: 'session', offline: !reachable });
   }
 
-  /** A 401 anywhere means the webmail session is gone: forget the account and its cache, then report it. */
+  /** A 401 or a 403 anywhere first goes through the session's check; then the caller sees the error. */
   private async guard<T>(origin: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
-        const known = await this.deps.identities.get(origin);
-        if (known) await this.signedOut(origin, known.address);
-      }
+      await this.onSessionError(origin, error);
       throw error;
     }
+  }
+
+  /**
+   * A 401 means the webmail session is gone: forget the account and its cache. A 403 on what the stored account
+   * may read means the cookie may now be another account's: ask the provider again (a changed account drops the
+   * old one's cache). Each error is handled once, whether a background refresh or the caller sees it first.
+   */
+  private async onSessionError(origin: string, error: unknown): Promise<void> {
+    if (!(error instanceof ArchiveError) || this.sessionErrorsSeen.has(error)) return;
+    if (error.kind !== 'unauthenticated' && error.kind !== 'forbidden') return;
+    this.sessionErrorsSeen.add(error);
+    if (error.kind === 'unauthenticated') {
+      const known = await this.deps.identities.get(origin);
+      if (known) await this.signedOut(origin, known.address);
+      return;
+    }
+    await this.confirm(origin).catch(() => undefined);
   }
 
   private refreshStatus(origin: string, account: string, mailbox: string) {

@@ -13,7 +13,8 @@ export function isOfflineError(error: unknown): boolean {
 /**
  * With a cached value, waits at most `budgetMs` for the refresh: a quick answer (or a quick failure, like a
  * refused connection) decides the reply; a slow one continues in the background while the cache answers.
- * Without a cached value, the refresh is the answer. Session errors always reach the caller.
+ * Without a cached value, the refresh is the answer. Session errors always reach the caller. A budget of 0 answers
+ * from the cache without waiting at all.
  */
 export async function staleWhileRevalidate<T>(
   cached: { value: T; fetchedAt: number } | undefined,
@@ -26,6 +27,11 @@ export async function staleWhileRevalidate<T>(
   if (!cached) {
     const value = await refresh();
     return { value, freshness: { source: 'network', fetchedAt: now(), offline: false, stale: false } };
+  }
+  if (budgetMs <= 0) {
+    // Nothing waits for the network: the refresh runs on, its outcome reaches views as change events.
+    refresh().catch(() => undefined);
+    return { value: cached.value, freshness: { source: 'cache', fetchedAt: cached.fetchedAt, offline: knownOffline, stale: true } };
   }
   const attempt = refresh().then(
     (value) => ({ ok: true as const, value }),

@@ -5,6 +5,7 @@ import type { ArchiveCache } from '@/utils/cache/archive-cache';
 import type { Notify } from '@/utils/rpc/events';
 import type { SingleFlight } from './single-flight';
 import type { ListingPage } from '@/utils/rpc/replies';
+import type { MessagePage, MessageSummary } from '@/utils/api/schemas';
 
 export const PAGE_SIZE = 200;
 
@@ -59,7 +60,7 @@ export class ListingSync {
    * than a fill already running raises its target instead of starting another; the next page is requested
    * while the current one is being stored.
    */
-  fill(origin: string, account: string, folderId: string, wanted: number) {
+  fill(origin: string, account: string, folderId: string, wanted: number, seed?: MessagePage) {
     const key = `fill|${account}|${folderId}`;
     this.fillTargets.set(key, Math.max(wanted, this.fillTargets.get(key) ?? 0));
     return this.flight.run(key, async () => {
@@ -69,7 +70,8 @@ export class ListingSync {
       const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
       let meta = await cache.getMeta(account, folderId);
       let cachedCount = meta ? ((await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0) : 0;
-      let pending = !meta || (!meta.complete && cachedCount < target()) ? fetchPage(meta?.nextCursor ?? null) : null;
+      const startFrom = (cursor: string | null) => (!meta && seed ? Promise.resolve(seed) : fetchPage(cursor));
+      let pending = !meta || (!meta.complete && cachedCount < target()) ? startFrom(meta?.nextCursor ?? null) : null;
       try {
         while (pending) {
           const page = await pending;
@@ -88,9 +90,33 @@ export class ListingSync {
         pending?.catch(() => undefined);
         this.fillTargets.delete(key);
       }
+      // Off the path of any answer: fills run in the background.
       if (meta) await cache.evict(meta.key);
       if (cachedCount > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: [folderId] });
     });
+  }
+
+  /**
+   * A window straight from the provider by position (API 1.2 `offset`), for rows the cache does not hold: one
+   * request per 200 rows, however deep the window is.
+   */
+  async seek(
+    origin: string,
+    account: string,
+    folderId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: MessageSummary[]; end: boolean; first: MessagePage }> {
+    const client = this.deps.clientFor(origin);
+    const first = await client.messages(account, folderId, { offset, limit: Math.min(limit, PAGE_SIZE) });
+    const items = [...first.items];
+    let next = first.nextCursor;
+    while (next !== null && items.length < limit) {
+      const page = await client.messages(account, folderId, { cursor: next, limit: Math.min(limit - items.length, PAGE_SIZE) });
+      items.push(...page.items);
+      next = page.nextCursor;
+    }
+    return { items, end: next === null, first };
   }
 
   async readPage(account: string, folderId: string, offset: number, limit: number): Promise<ListingPage> {

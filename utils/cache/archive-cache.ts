@@ -1,11 +1,24 @@
 // Reads and writes of the archive cache: status, folder lists, listings (newest first), eviction, clearing.
-import type { ArchiveStatus, Changes, FolderList, MessageSummary } from '@/utils/api/schemas';
+import type { ArchiveStatus, Changes, Folder, FolderList, MessageSummary } from '@/utils/api/schemas';
 import { newestFirst } from '@/utils/rules/order';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 
 export const DEFAULT_MAX_MESSAGES = 50_000;
 const HIGH = '\uffff';
+
+/** A window read from the cache in one transaction, with what a view needs to place it. */
+export interface CachedWindow {
+  items: MessageSummary[];
+  meta: ListingMeta;
+  /** The cache holds every row of the window (or the listing's end is in it). */
+  covered: boolean;
+  /** The listing's length as best known: exact once complete, else the folder list's count. */
+  total: number;
+}
+
+/** How long a listing's last-used time may lag before a read writes it again (reads stay read-only). */
+const LAST_USED_SLACK_MS = 60_000;
 
 export interface CachedListing {
   items: MessageSummary[];
@@ -30,6 +43,18 @@ function belongsTo(listing: string, folderId: string): boolean {
 
 function toRecord(item: MessageSummary, account: string, listing: string): MessageRecord {
   return { ...item, date: new Date(item.date).toISOString(), account, listing };
+}
+
+/** A folder's message count from the cached folder list ("inbox" is the sum of its months). */
+export function countFromFolders(list: { folders: Folder[] } | undefined, folderId: string): number | undefined {
+  if (!list) return undefined;
+  const own = list.folders.find((folder) => folder.id === folderId);
+  if (own) return own.messageCount;
+  if (folderId === 'inbox') {
+    const months = list.folders.filter((folder) => folder.kind === 'inbox-month');
+    return months.length ? months.reduce((sum, folder) => sum + folder.messageCount, 0) : undefined;
+  }
+  return undefined;
 }
 
 const metaKey = (account: string, folderId: string) => `${account}|${folderId}`;
@@ -89,7 +114,44 @@ export class ArchiveCache {
     return { items, meta, cachedCount };
   }
 
-  /** Cached summaries of one folder (or of the whole account) that satisfy `matches`: the newest `limit`, newest first. */
+  /**
+   * Rows [offset, offset + limit) of a listing, newest first, with its total, in one read-only transaction: the
+   * path that paints a window never waits for a write (the last-used time is written later, and only when old).
+   */
+  async readWindow(account: string, folderId: string, offset: number, limit: number): Promise<CachedWindow | null> {
+    const tx = this.db.transaction(['messages', 'meta', 'folders'], 'readonly');
+    const meta = await tx.objectStore('meta').get(metaKey(account, folderId));
+    if (!meta) {
+      await tx.done;
+      return null;
+    }
+    const index = tx.objectStore('messages').index('byListingDate');
+    const range = listingRange(account, folderId);
+    const items: MessageSummary[] = [];
+    let cursor = await index.openCursor(range, 'prev');
+    if (cursor && offset > 0) cursor = await cursor.advance(offset);
+    while (cursor && items.length < limit) {
+      items.push(stripAccount(cursor.value));
+      cursor = await cursor.continue();
+    }
+    const atEnd = items.length < limit;
+    const folderCount = countFromFolders(await tx.objectStore('folders').get(account), folderId);
+    let total: number;
+    if (meta.complete && atEnd) total = offset + items.length;
+    else if (meta.complete && folderCount === undefined) total = await index.count(range);
+    else total = Math.max(offset + items.length, folderCount ?? 0);
+    await tx.done;
+    if (this.now() - meta.lastUsed > LAST_USED_SLACK_MS) void this.touch(meta).catch(() => undefined);
+    return { items, meta, covered: !atEnd || meta.complete, total };
+  }
+
+  private async touch(meta: ListingMeta): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const current = await tx.store.get(meta.key);
+    if (current) await tx.store.put({ ...current, lastUsed: this.now() });
+    await tx.done;
+  }
+
   /**
    * The newest `limit` cached summaries that match, newest first, each message once (it may be cached in two
    * listings). Reads the account's rows in one request and keeps them in memory until the next write, so that
@@ -140,7 +202,9 @@ export class ArchiveCache {
     page: { items: MessageSummary[]; nextCursor: string | null; version: number },
     options: { firstPage: boolean },
   ): Promise<ListingMeta> {
-    this.changed(account);
+    // A restart drops rows, so the in-memory copy goes; a page that only adds rows is merged into it instead, so
+    // that paging a listing in never costs the next keystroke a full read of the account's summaries.
+    if (options.firstPage) this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     if (options.firstPage) {
@@ -164,7 +228,20 @@ export class ArchiveCache {
     };
     await tx.objectStore('meta').put(meta);
     await tx.done;
+    if (!options.firstPage) this.mergeIntoSummaries(account, page.items);
     return meta;
+  }
+
+  private mergeIntoSummaries(account: string, items: MessageSummary[]): void {
+    const rows = this.summaries.get(account);
+    if (!rows || items.length === 0) return;
+    const merged = rows.then((list) => {
+      const known = new Set(list.map((summary) => summary.id));
+      const added = items.filter((item) => !known.has(item.id)).map((item) => stripAccount(toRecord(item, account, '')));
+      return added.length ? [...list, ...added].sort(newestFirst) : list;
+    });
+    this.summaries.set(account, merged);
+    merged.catch(() => this.summaries.delete(account));
   }
 
   /** Applies a `changes?since=` delta; returns the folders whose cached listing changed. */
@@ -219,6 +296,21 @@ export class ArchiveCache {
     await tx.objectStore('meta').delete(metaKey(account, folderId));
     await tx.objectStore('folders').delete(account);
     await tx.done;
+  }
+
+  /** Every account that has anything in the cache. */
+  async accounts(): Promise<Set<string>> {
+    const tx = this.db.transaction(['status', 'folders', 'messages', 'meta'], 'readonly');
+    const found = new Set<string>(await tx.objectStore('folders').getAllKeys());
+    for (const store of ['status', 'messages', 'meta'] as const) {
+      let cursor = await tx.objectStore(store).index('byAccount').openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        found.add(cursor.key);
+        cursor = await cursor.continue();
+      }
+    }
+    await tx.done;
+    return found;
   }
 
   async clearAccount(account: string): Promise<void> {

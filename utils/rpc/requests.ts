@@ -36,7 +36,7 @@ export const REQUESTS = {
   'session.get': request('content', v.object({ origin }), ({ service }, _p, origin) => service.session(origin)),
   // The page says the user signed out; believe the provider, not the page.
   'session.signedOut': request('content', v.object({ origin }), async ({ service }, _p, origin): Promise<void> => {
-    await service.session(origin);
+    await service.recheckSession(origin);
   }),
   'status.get': request('content', v.object({ origin, mailbox: v.optional(mailbox) }), ({ service }, p, origin) => service.status(origin, p.mailbox)),
   'folders.list': request('extension', v.object({ origin }), ({ service }, _p, origin) => service.folders(origin)),

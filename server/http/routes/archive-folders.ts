@@ -46,7 +46,7 @@ export const archiveFolderRoutes: Route[] = [
     handler: (ctx) => {
       const address = ctx.params.address as string;
       const archive = requireReadableArchive(ctx, address);
-      sendSummaryPage(ctx, address, archive, { folderIds: covered(ctx, address) });
+      sendSummaryPage(ctx, address, archive, { folderIds: covered(ctx, address) }, { seek: true });
     },
   },
   {
