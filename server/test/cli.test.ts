@@ -11,7 +11,22 @@ describe('command line', () => {
   it('starts on port 0 with the demo seed and test mode, prints the ready line, exits 0 on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/main.ts', '--seed', 'demo', '--seed-size', 'small', '--port', '0', '--smtp-port', '0', '--data', tempDataDir(), '--no-imap'],
+      [
+        '--import',
+        'tsx',
+        'server/main.ts',
+        '--seed',
+        'demo',
+        '--seed-size',
+        'small',
+        '--port',
+        '0',
+        '--smtp-port',
+        '0',
+        '--data',
+        tempDataDir(),
+        '--no-imap',
+      ],
       { cwd: ROOT, env: { ...process.env, ARCHIVIO_TEST_MODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
