@@ -15,7 +15,7 @@ import { SingleFlight } from './single-flight';
 /** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
 const FILL_AHEAD_ROWS = 2_000;
 /** How often cached answers ask the provider for changes. */
-const LISTING_RECHECK_MS = 10_000;
+const LISTING_RECHECK_MS = 3_000;
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -41,6 +41,7 @@ export class ArchiveService {
   private readonly statusChanges = new Map<string, number>();
   private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
   private readonly listingsCheckedAt = new Map<string, number>();
+  private readonly listingsRecheckTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 0;
@@ -171,10 +172,23 @@ export class ArchiveService {
     return { value: { items: seek.items, total, complete: seek.end && offset === 0 }, freshness: this.networkFreshness() };
   }
 
-  /** Cached listings are brought up to date (`changes?since=`) behind cached answers, at most every few seconds. */
+  /**
+   * Cached listings are brought up to date (`changes?since=`) behind cached answers, at most every few seconds. A
+   * request inside that pause still gets its check, at the pause's end: mail that just arrived always shows.
+   */
   private revalidateListings(origin: string, account: string): void {
     const last = this.listingsCheckedAt.get(account) ?? -Infinity;
-    if (this.now() - last < LISTING_RECHECK_MS) return;
+    const wait = LISTING_RECHECK_MS - (this.now() - last);
+    if (wait > 0) {
+      if (!this.listingsRecheckTimers.has(account)) {
+        const timer = setTimeout(() => {
+          this.listingsRecheckTimers.delete(account);
+          this.revalidateListings(origin, account);
+        }, wait);
+        this.listingsRecheckTimers.set(account, timer);
+      }
+      return;
+    }
     this.listingsCheckedAt.set(account, this.now());
     void this.guard(origin, () => this.tracked(origin, () => this.listings.syncChanges(origin, account))).catch(() => undefined);
   }
