@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
-// Four suites, one command: pure/unit code in jsdom, the reference provider's contract tests,
-// the extension's API client and cache against a live provider, and the built extension in Chromium.
+// Five suites, one command: pure/unit code in jsdom, the reference provider's contract tests,
+// the extension's API client and cache against a live provider, and the built extension in Chromium and in Firefox.
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -42,11 +42,23 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/firefox.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // The Firefox package in Firefox ESR: its own provider and build, no Chromium.
+        resolve: { alias: { '@': import.meta.dirname } },
+        test: {
+          name: 'firefox',
+          include: ['test/e2e/firefox.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],

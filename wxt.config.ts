@@ -30,7 +30,7 @@ export default defineConfig({
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // Content scripts keep the webmail's path: they run on the webmail's pages, not on its whole origin.
-      const { contentScriptMatches } = manifestPatterns(profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT));
+      const { contentScriptMatches } = manifestPatterns(profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT), wxt.config.browser);
       for (const script of manifest.content_scripts ?? []) script.matches = contentScriptMatches;
       // The toolbar button (action in MV3, browser_action in MV2, made by WXT from the popup) shows our icon.
       const action = manifest.action ?? manifest.browser_action;

@@ -1,4 +1,5 @@
 // Content script on the webmail: finds the page's adapter, announces the session, starts each feature.
+import { activeProfile } from '@/utils/providers/active';
 import { rpc } from '@/utils/rpc/client';
 import { adapterFor } from '@/utils/webmail/registry';
 import { startArchiveTab } from './archive-tab/index';
@@ -9,6 +10,8 @@ export default defineContentScript({
   matches: ['https://webmail.aruba.it/new/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Firefox's match patterns cannot name a port, so there the script also runs on the host's other ports.
+    if (!activeProfile.webmailOrigins.includes(location.origin)) return;
     // The background learns that a webmail session may be open and warms the cache for it.
     const announce = () => {
       rpc('session.get', {}).catch(() => undefined);

@@ -13,9 +13,25 @@ export interface ManifestPatterns {
   contentScriptMatches: string[];
 }
 
-export function manifestPatterns(profile: ProviderProfile): ManifestPatterns {
+export function manifestPatterns(profile: ProviderProfile, browser = 'chrome'): ManifestPatterns {
   const origins = profile.webmailOrigins.map((origin) => `${origin}/*`);
+  if (browser === 'firefox') {
+    return {
+      hostPermissions: origins.map(withoutPort),
+      webAccessibleMatches: origins.map(withoutPort),
+      contentScriptMatches: profile.webmailMatches.map(withoutPort),
+    };
+  }
   return { hostPermissions: origins, webAccessibleMatches: origins, contentScriptMatches: profile.webmailMatches };
+}
+
+/**
+ * Firefox's match patterns take no port: a pattern naming one (the demo's `http://127.0.0.1:8787/*`) matches no page
+ * at all, so the content script never runs and the host permission covers nothing. Firefox gets the host without it;
+ * the content script and the background still accept only the profile's exact origins (port included).
+ */
+export function withoutPort(pattern: string): string {
+  return pattern.replace(/^([a-z*]+:\/\/[^/:]+):\d+(?=\/)/, '$1');
 }
 
 /** A stable add-on id: Firefox keys storage and updates on it. */
@@ -27,7 +43,7 @@ export const ICONS: Record<string, string> = Object.fromEntries(ICON_SIZES.map((
 
 /** The manifest WXT starts from for a build (`mode` picks the profile, see profileForBuild). */
 export function buildManifest(mode: string, browser: string, demoPort?: string) {
-  const patterns = manifestPatterns(profileForBuild(mode, demoPort));
+  const patterns = manifestPatterns(profileForBuild(mode, demoPort), browser);
   return {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
