@@ -65,7 +65,7 @@ describe('service worker stopped mid-operation', () => {
           .catch(() => '0')) ?? 0,
       );
     };
-    await expect.poll(done, { timeout: 60_000, intervals: [1000] }).toBe(inbox.messageCount);
+    await expect.poll(done, { timeout: 60_000, interval: 1000 }).toBe(inbox.messageCount);
     const list = app.getByRole('listbox', { name: 'Messaggi in Posta in arrivo' });
     await list.focus();
     await app.keyboard.press('End');
