@@ -34,7 +34,8 @@ export function FolderPane(props: FolderPaneProps) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => source.subscribe(() => changed(undefined)), [source]);
 
-  const total = source.loaded ? source.total : folder.count;
+  // A listing that failed to load says nothing about the folder: its count stays the folder list's, not "0 messaggi".
+  const total = source.loaded && !source.error ? source.total : folder.count;
   const empty = async () => {
     setBusy(true);
     setError(null);
