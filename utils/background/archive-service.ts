@@ -14,8 +14,6 @@ import { SingleFlight } from './single-flight';
 
 /** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
 const FILL_AHEAD_ROWS = 2_000;
-/** How often cached answers ask the provider for changes. */
-const LISTING_RECHECK_MS = 3_000;
 
 export interface ServiceDeps {
   clientFor(origin: string): ArchiveApiClient;
@@ -40,8 +38,6 @@ export class ArchiveService {
   /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
   private readonly statusChanges = new Map<string, number>();
   private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
-  private readonly listingsCheckedAt = new Map<string, number>();
-  private readonly listingsRecheckTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 0;
@@ -172,24 +168,8 @@ export class ArchiveService {
     return { value: { items: seek.items, total, complete: seek.end && offset === 0 }, freshness: this.networkFreshness() };
   }
 
-  /**
-   * Cached listings are brought up to date (`changes?since=`) behind cached answers, at most every few seconds. A
-   * request inside that pause still gets its check, at the pause's end: mail that just arrived always shows.
-   */
+  /** Cached listings are brought up to date (`changes?since=`) behind cached answers; concurrent asks share one request. */
   private revalidateListings(origin: string, account: string): void {
-    const last = this.listingsCheckedAt.get(account) ?? -Infinity;
-    const wait = LISTING_RECHECK_MS - (this.now() - last);
-    if (wait > 0) {
-      if (!this.listingsRecheckTimers.has(account)) {
-        const timer = setTimeout(() => {
-          this.listingsRecheckTimers.delete(account);
-          this.revalidateListings(origin, account);
-        }, wait);
-        this.listingsRecheckTimers.set(account, timer);
-      }
-      return;
-    }
-    this.listingsCheckedAt.set(account, this.now());
     void this.guard(origin, () => this.tracked(origin, () => this.listings.syncChanges(origin, account))).catch(() => undefined);
   }
 
@@ -299,7 +279,7 @@ export class ArchiveService {
       // Just fetched (by the webmail visit's warm-up, or the view a moment ago): asking again would learn nothing.
       return Promise.resolve({
         value: cached.value,
-        freshness: { source: 'cache' as const, fetchedAt: cached.fetchedAt, offline: false, stale: false },
+        freshness: { source: 'cache' as const, fetchedAt: cached.fetchedAt, offline: this.unreachable.has(origin), stale: true },
       });
     }
     return staleWhileRevalidate(cached, () => this.tracked(origin, refresh), budgetMs, this.now, this.unreachable.has(origin));

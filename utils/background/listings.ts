@@ -4,7 +4,6 @@ import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveCache } from '@/utils/cache/archive-cache';
 import type { Notify } from '@/utils/rpc/events';
 import type { SingleFlight } from './single-flight';
-import type { ListingPage } from '@/utils/rpc/replies';
 import type { MessagePage, MessageSummary } from '@/utils/api/schemas';
 
 export const PAGE_SIZE = 200;
@@ -117,27 +116,5 @@ export class ListingSync {
       next = page.nextCursor;
     }
     return { items, end: next === null, first };
-  }
-
-  async readPage(account: string, folderId: string, offset: number, limit: number): Promise<ListingPage> {
-    const cache = await this.deps.cache();
-    const listing = await cache.readListing(account, folderId, offset, limit);
-    if (!listing) return { items: [], total: 0, complete: false };
-    return {
-      items: listing.items,
-      total: await this.totalOf(account, folderId, listing.cachedCount, listing.meta.complete),
-      complete: listing.meta.complete,
-    };
-  }
-
-  async totalOf(account: string, folderId: string, cachedCount: number, complete: boolean): Promise<number> {
-    if (complete) return cachedCount;
-    const folders = await (await this.deps.cache()).getFolders(account);
-    const folder = folders?.folders.find((candidate) => candidate.id === folderId);
-    const inboxTotal =
-      folderId === 'inbox'
-        ? folders?.folders.filter((candidate) => candidate.kind === 'inbox-month').reduce((sum, f) => sum + f.messageCount, 0)
-        : undefined;
-    return Math.max(cachedCount, folder?.messageCount ?? inboxTotal ?? cachedCount);
   }
 }

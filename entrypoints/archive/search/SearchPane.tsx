@@ -18,7 +18,12 @@ export interface SearchPaneProps {
 
 export function SearchPane({ run, openId, onOpen, onEscape }: SearchPaneProps) {
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => run.subscribe(() => changed(undefined)), [run]);
+  useEffect(() => {
+    const unsubscribe = run.subscribe(() => changed(undefined));
+    // Results that came between this render and the subscription (the instant filter is that fast) are shown now.
+    changed(undefined);
+    return unsubscribe;
+  }, [run]);
   const items = run.items;
   const source = useMemo(() => new ArraySource(items), [items]);
   const locale = formatLocale();
