@@ -86,15 +86,13 @@ const senderArb: fc.Arbitrary<SenderLike> = fc.oneof(
     url: fc.constantFrom(`${EXT_ORIGIN}/archive.html`, `${EXT_ORIGIN}/popup.html`),
     tab: fc.option(fc.record({ id: fc.nat(50), url: urlLike }), { nil: undefined }),
   }),
-  fc
-    .constantFrom(...WEBMAILS)
-    .chain((origin) =>
-      fc.record({
-        id: fc.constant(EXT_ID),
-        url: fc.constant(`${origin}/#/posta`),
-        tab: fc.record({ id: fc.nat(50), url: fc.constantFrom(`${origin}/`, 'http://evil.example/') }),
-      }),
-    ),
+  fc.constantFrom(...WEBMAILS).chain((origin) =>
+    fc.record({
+      id: fc.constant(EXT_ID),
+      url: fc.constant(`${origin}/#/posta`),
+      tab: fc.record({ id: fc.nat(50), url: fc.constantFrom(`${origin}/`, 'http://evil.example/') }),
+    }),
+  ),
 );
 
 /** The sender rules written out on their own, to check the router against: ours, on the tab it claims. */
