@@ -94,9 +94,10 @@ describe('URL fragment and colour scheme', () => {
       scheme: 'dark',
       view: 'inbox-2026-11',
       origin: 'http://127.0.0.1:8787',
+      lang: null,
     });
-    expect(readHash('#scheme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ scheme: null, view: null, origin: null });
-    expect(readHash('')).toEqual({ scheme: null, view: null, origin: null });
+    expect(readHash('#scheme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ scheme: null, view: null, origin: null, lang: null });
+    expect(readHash('')).toEqual({ scheme: null, view: null, origin: null, lang: null });
   });
 
   it('follows the fragment, else the system preference, and updates on hashchange', () => {
