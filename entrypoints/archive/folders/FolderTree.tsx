@@ -97,7 +97,8 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
             ) : (
               <span class="tree-toggle-space" aria-hidden="true" />
             )}
-            <span class="tree-label">{node.label}</span>
+            {/* The space keeps label and count two words, as the name ("novembre 2026, 13 messaggi") has them. */}
+            <span class="tree-label">{node.label}</span>{' '}
             <span class="tree-count" aria-hidden="true">
               {count}
             </span>

@@ -1,0 +1,197 @@
+// Accessibility end to end: axe-core finds no serious or critical violation on any screen of the product (popup,
+// archive list, reader, search, "In scadenza", every dialog, the postmaster tab and bulk panel), in both schemes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { testControl } from '../support/session';
+import { newSignedInTab, signInOnWebmail } from './support';
+
+const MARIO = 'mario.rossi@example.it';
+const GIULIA = 'giulia.verdi@example.it';
+const LUCA = 'luca.neri@example.it';
+const POSTMASTER = 'postmaster@example.it';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: ExtensionBrowser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  baseUrl = inject('e2eProviderUrl');
+  await testControl(baseUrl, 'reset');
+  browser = await launchWithExtension(inject('extensionDir'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  nodes: string[];
+}
+
+/**
+ * axe-core's serious and critical violations in one document (each frame of ours is its own document, checked
+ * on its own: a mail's sandboxed body frame is the mail's, not ours).
+ */
+async function violations(target: Page | Frame): Promise<Finding[]> {
+  // evaluate() runs through the debugger, which extension pages' CSP (no inline script) does not stop.
+  await target.evaluate(`${AXE};0`);
+  const found = await target.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    // What a reader of the failure needs: the element's given name and the words on it.
+    const describe = (target: unknown[]) => {
+      const element = typeof target[0] === 'string' ? document.querySelector(target[0]) : null;
+      return element
+        ? `name=${JSON.stringify(element.getAttribute('aria-label'))} text=${JSON.stringify((element as HTMLElement).innerText.slice(0, 300))}`
+        : '';
+    };
+    const result = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''} ${describe(node.target)}`),
+    }));
+  });
+  return found.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+}
+
+async function expectClean(target: Page | Frame, where: string): Promise<void> {
+  const found = await violations(target);
+  expect(found, `${where}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+}
+
+/** The frame object behind an iframe element of the page. */
+async function frameOf(page: Page, selector: string): Promise<Frame> {
+  const element = await page.locator(selector).elementHandle({ timeout: 15_000 });
+  const frame = await element!.contentFrame();
+  if (!frame) throw new Error(`no frame in ${selector}`);
+  await frame.waitForLoadState();
+  return frame;
+}
+
+async function openArchive(scheme: 'light' | 'dark'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}&scheme=${scheme}`);
+  await page.locator('[role=tree]').waitFor({ timeout: 20_000 });
+  await page.locator('[role=option][data-message-id]').first().waitFor({ timeout: 20_000 });
+  return page;
+}
+
+describe('axe-core on every screen', () => {
+  it('popup', async () => {
+    const webmail = await newSignedInTab(browser.context, baseUrl, GIULIA);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 900 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?origin=${encodeURIComponent(baseUrl)}`);
+    await popup.locator(`[data-account="${GIULIA}"]`).waitFor({ timeout: 15_000 });
+    await popup.locator('.arc-quota').waitFor();
+    await expectClean(popup, 'popup');
+    await popup.close();
+    await webmail.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`archive (${scheme}): list, reader, search results, "In scadenza", dialogs`, async () => {
+      const webmail = await newSignedInTab(browser.context, baseUrl, GIULIA);
+      const app = await openArchive(scheme);
+      await expectClean(app, 'archive list');
+
+      await app.locator('[role=option][data-message-id]').first().click();
+      await app.locator('.reader-headers').waitFor();
+      await expectClean(app, 'reader');
+
+      await app.locator('[data-action="delete"]').click();
+      await app.getByRole('alertdialog').waitFor();
+      await expectClean(app, 'delete message dialog');
+      await app.keyboard.press('Escape');
+      await app.getByRole('alertdialog').waitFor({ state: 'detached' });
+
+      await app.locator('[data-action="move"]').click();
+      await app.getByRole('dialog').waitFor();
+      await expectClean(app, 'move dialog');
+      await app.keyboard.press('Escape');
+      await app.getByRole('dialog').waitFor({ state: 'detached' });
+
+      await app.locator('[data-action="close-message"]').click();
+      await app.locator('[data-action="empty-folder"]').click();
+      await app.getByRole('alertdialog').waitFor();
+      await expectClean(app, 'empty folder dialog');
+      await app.keyboard.press('Escape');
+      await app.getByRole('alertdialog').waitFor({ state: 'detached' });
+
+      await app.locator('[data-action="delete-folder"]').click();
+      await app.getByRole('dialog').waitFor();
+      await expectClean(app, 'folder cannot be deleted dialog');
+      await app.keyboard.press('Escape');
+      await app.getByRole('dialog').waitFor({ state: 'detached' });
+
+      await app.getByRole('searchbox').fill('fattura');
+      await app.locator('[data-search-status="done"]').waitFor({ timeout: 15_000 });
+      await expectClean(app, 'search results');
+      await app.getByRole('searchbox').fill('');
+
+      await app.close();
+      await webmail.close();
+
+      // Giulia keeps everything; Mario's archive deletes after 24 months, so his has "In scadenza".
+      const marioWebmail = await newSignedInTab(browser.context, baseUrl, MARIO);
+      const marioApp = await openArchive(scheme);
+      await marioApp.locator('[role=treeitem][data-folder-id="expiring"]').click();
+      await marioApp.locator('#expiring-title').waitFor({ timeout: 15_000 });
+      await expectClean(marioApp, '"In scadenza"');
+      await marioApp.close();
+      await marioWebmail.close();
+    });
+  }
+
+  it('postmaster tab, its dialogs and the bulk panel', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInOnWebmail(page, baseUrl, POSTMASTER);
+    await page.goto(`${baseUrl}/#/gestione/caselle`);
+    await page.getByRole('columnheader', { name: 'Spazio archivio' }).waitFor();
+
+    await page.locator(`tr[data-mailbox="${MARIO}"] a`).first().click();
+    await page.getByRole('tab', { name: 'Archivio', exact: true }).click();
+    const tab = await frameOf(page, '#archivio-panel iframe');
+    await tab.getByRole('switch', { name: 'Archivio attivo' }).waitFor();
+    await expectClean(tab, 'postmaster tab');
+
+    await tab.getByRole('switch', { name: 'Archivio attivo' }).click();
+    const disable = await frameOf(page, '[data-archivio-dialog] iframe');
+    await disable.getByRole('alertdialog').waitFor();
+    await expectClean(disable, 'disable dialog');
+    await disable.getByRole('button', { name: 'Annulla' }).click();
+    await page.locator('[data-archivio-dialog]').waitFor({ state: 'detached' });
+
+    await page.goto(`${baseUrl}/#/gestione/caselle`);
+    await page.getByRole('columnheader', { name: 'Spazio archivio' }).waitFor();
+    await page.getByRole('button', { name: `Attiva l'archivio di ${LUCA}` }).click();
+    const enable = await frameOf(page, '[data-archivio-dialog] iframe');
+    await enable.getByRole('dialog').waitFor();
+    await expectClean(enable, 'enable dialog');
+    await enable.getByRole('button', { name: 'Annulla' }).click();
+    await page.locator('[data-archivio-dialog]').waitFor({ state: 'detached' });
+
+    for (const mailbox of [MARIO, GIULIA]) await page.getByRole('checkbox', { name: `Seleziona ${mailbox}` }).check();
+    await page.getByRole('button', { name: "Gestisci l'archivio…" }).click();
+    const bulk = await frameOf(page, '[data-archivio-dialog] iframe');
+    await bulk.getByRole('dialog').waitFor();
+    await expectClean(bulk, 'bulk panel');
+    await page.close();
+  });
+});
