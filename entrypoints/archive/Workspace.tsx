@@ -99,6 +99,17 @@ export function Workspace(props: WorkspaceProps) {
     );
   }, [api, status.retentionMonths, props.listingRevision]);
 
+  // The webmail moves focus into our frame when it opens the archive: land on the selected folder, not on nothing.
+  useEffect(() => {
+    const land = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      workspace.current?.querySelector<HTMLElement>('.folder-tree [tabindex="0"]')?.focus();
+    };
+    if (document.hasFocus()) requestAnimationFrame(land);
+    window.addEventListener('focus', land);
+    return () => window.removeEventListener('focus', land);
+  }, []);
+
   useEffect(() => {
     const onHash = () => {
       const next = readHash(location.hash).view;

@@ -195,3 +195,106 @@ describe('axe-core on every screen', () => {
     await page.close();
   });
 });
+
+interface FocusState {
+  where: 'page' | 'frame';
+  description: string;
+  onBody: boolean;
+  visible: boolean;
+}
+
+/** Where keyboard focus is (inside our archive frame when the frame has it), and whether it can be seen. */
+async function focusState(page: Page): Promise<FocusState> {
+  const inspect = () => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body || element === document.documentElement) {
+      return { description: 'body', onBody: true, visible: false, isFrame: false };
+    }
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
+    return {
+      description: `${element.tagName.toLowerCase()}${element.getAttribute('role') ? `[role=${element.getAttribute('role')}]` : ''} "${name}"`,
+      onBody: false,
+      visible: outline || shadow,
+      isFrame: element.tagName === 'IFRAME',
+    };
+  };
+  const outer = await page.evaluate(inspect);
+  if (!outer.isFrame) return { where: 'page', description: outer.description, onBody: outer.onBody, visible: outer.visible };
+  const frame = await frameOf(page, 'iframe[data-archivio="archive-frame"]');
+  const inner = await frame.evaluate(inspect);
+  return { where: 'frame', description: inner.description, onBody: inner.onBody, visible: inner.visible };
+}
+
+/** Presses a key and checks focus lands on a visible-focused element; returns where it is. */
+async function press(page: Page, key: string, steps: string[]): Promise<FocusState> {
+  await page.keyboard.press(key);
+  await page.waitForTimeout(60); // let the app move focus (requestAnimationFrame) before looking
+  const state = await focusState(page);
+  steps.push(`${key} → ${state.where} ${state.description}${state.visible ? '' : ' (NO VISIBLE FOCUS)'}`);
+  expect(state.onBody, steps.join('\n')).toBe(false);
+  expect(state.visible, steps.join('\n')).toBe(true);
+  return state;
+}
+
+/** Tabs until `matches` says focus is where we want (at most `limit` presses), each stop visibly focused. */
+async function tabTo(page: Page, matches: (state: FocusState) => boolean, steps: string[], limit = 25): Promise<void> {
+  if (matches(await focusState(page))) return;
+  for (let i = 0; i < limit; i++) {
+    if (matches(await press(page, 'Tab', steps))) return;
+  }
+  throw new Error(`not reached with Tab:\n${steps.join('\n')}`);
+}
+
+describe('keyboard only', () => {
+  it('opens the archive, picks a month, opens and restores a message, closes with Esc, focus visible throughout and back on the webmail', async () => {
+    const page = await newSignedInTab(browser.context, baseUrl, MARIO);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${baseUrl}/#/posta/inbox`);
+    await page.locator('[data-archivio-control]').first().waitFor({ timeout: 15_000 });
+    const steps: string[] = [];
+
+    // Alt+Shift+A opens the archive from anywhere in the webmail; focus moves into it, visibly.
+    await page.locator('li[data-message-id] a').first().focus();
+    await page.keyboard.press('Alt+Shift+KeyA');
+    const frame = await frameOf(page, 'iframe[data-archivio="archive-frame"]');
+    await frame.locator('[role=tree]').waitFor({ timeout: 20_000 });
+    await frame.locator('[role=option][data-message-id]').first().waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await focusState(page)).description).toContain('[role=treeitem]');
+    expect((await focusState(page)).visible).toBe(true);
+
+    // Into the folder tree, down to the newest month, select it.
+    await tabTo(page, (state) => state.where === 'frame' && state.description.includes('[role=treeitem]'), steps);
+    let state = await focusState(page);
+    for (let i = 0; i < 5 && !/\b20\d\d\b/.test(state.description); i++) state = await press(page, 'ArrowDown', steps);
+    expect(state.description, steps.join('\n')).toMatch(/\b20\d\d\b/);
+    await press(page, 'Enter', steps);
+    await frame.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
+
+    // Into the list, open the first message.
+    await tabTo(page, (s) => s.where === 'frame' && s.description.includes('[role=listbox]'), steps);
+    await press(page, 'Enter', steps);
+    await frame.locator('.reader-headers').waitFor();
+
+    // To "Ripristina" and press it: the message goes back to the mailbox, focus stays visible on the button.
+    await tabTo(page, (s) => s.where === 'frame' && s.description.includes('"Ripristina'), steps);
+    await press(page, 'Enter', steps);
+    await frame.locator('[data-action="restore"][data-state="done"]').waitFor({ timeout: 15_000 });
+    state = await focusState(page);
+    expect(state.onBody, steps.join('\n')).toBe(false);
+    expect(state.visible, steps.join('\n')).toBe(true);
+
+    // Esc closes the message (focus back in the list), Esc again closes the archive: focus on the webmail's item.
+    await press(page, 'Escape', steps);
+    await frame.locator('.reader').waitFor({ state: 'detached' });
+    state = await press(page, 'Escape', steps);
+    await page.locator('iframe[data-archivio="archive-frame"]').waitFor({ state: 'detached' });
+    state = await focusState(page);
+    expect(state.where, steps.join('\n')).toBe('page');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-archivio="nav-item"]') !== null)).toBe(true);
+    expect(state.visible, steps.join('\n')).toBe(true);
+    await page.close();
+  });
+});
