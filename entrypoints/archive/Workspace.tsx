@@ -71,7 +71,7 @@ export function Workspace(props: WorkspaceProps) {
     };
     return [...tree, expiring];
   }, [props.folders, status.retentionMonths, expiringCount]);
-  const folder = nodes.find((node) => node.id === view && node.kind !== 'expiring') ?? null;
+  const folder = nodes.find((node) => node.id === view && node.kind !== 'expiring' && node.kind !== 'year') ?? null;
   const folderId = folder?.id ?? null;
 
   const source = useMemo(
@@ -199,7 +199,6 @@ export function Workspace(props: WorkspaceProps) {
               onOpen={onOpen}
               onEscape={closeReader}
               onExport={() => void exporter.start(folder.id, folder.label, props.folders.value.folders.find((f) => f.id === folder.id)?.bytes ?? 0)}
-              onDeleteFolder={() => setFolderInfo(folder)}
               onEmptied={() => props.onChanged([folder.id])}
               notify={notify}
             />

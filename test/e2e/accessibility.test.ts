@@ -132,7 +132,8 @@ describe('axe-core on every screen', () => {
       await app.keyboard.press('Escape');
       await app.getByRole('alertdialog').waitFor({ state: 'detached' });
 
-      await app.locator('[data-action="delete-folder"]').click();
+      await app.locator('[role=treeitem][data-folder-id="sent"]').focus();
+      await app.keyboard.press('Delete');
       await app.getByRole('dialog').waitFor();
       await expectClean(app, 'folder cannot be deleted dialog');
       await app.keyboard.press('Escape');
@@ -267,11 +268,13 @@ describe('keyboard only', () => {
 
     // Into the folder tree, down to the newest month, select it.
     await tabTo(page, (state) => state.where === 'frame' && state.description.includes('[role=treeitem]'), steps);
+    const MONTH = /(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) 20\d\d/;
     let state = await focusState(page);
-    for (let i = 0; i < 5 && !/\b20\d\d\b/.test(state.description); i++) state = await press(page, 'ArrowDown', steps);
-    expect(state.description, steps.join('\n')).toMatch(/\b20\d\d\b/);
+    for (let i = 0; i < 5 && !MONTH.test(state.description); i++) state = await press(page, 'ArrowDown', steps);
+    const month = MONTH.exec(state.description)?.[0];
+    expect(month, steps.join('\n')).toBeDefined();
     await press(page, 'Enter', steps);
-    await frame.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
+    await frame.getByRole('listbox', { name: `Messaggi in ${month}` }).waitFor();
 
     // Into the list, open the first message.
     await tabTo(page, (s) => s.where === 'frame' && s.description.includes('[role=listbox]'), steps);
@@ -296,5 +299,50 @@ describe('keyboard only', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('[data-archivio="nav-item"]') !== null)).toBe(true);
     expect(state.visible, steps.join('\n')).toBe(true);
     await page.close();
+  });
+});
+
+describe('a long archive', () => {
+  afterAll(async () => {
+    await testControl(baseUrl, 'reset');
+  });
+
+  it('groups thirty months by year, this year open, and keeps "Posta inviata" and "In scadenza" on screen', async () => {
+    for (let i = 0; i < 30; i++) {
+      const date = new Date(Date.UTC(2026, 10 - i, 1));
+      const month = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+      await testControl(baseUrl, `mailboxes/${MARIO}/bulk`, { count: 2, month });
+    }
+    const webmail = await newSignedInTab(browser.context, baseUrl, MARIO);
+    const app = await openArchive('light');
+    const years = app.locator('[role=treeitem][aria-level="2"][aria-expanded]');
+    await expect.poll(() => years.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const thisYear = String(new Date().getFullYear());
+    for (const year of await years.all()) {
+      const label = (await year.locator('.tree-label').textContent()) ?? '';
+      expect(await year.getAttribute('aria-expanded'), label).toBe(label === thisYear ? 'true' : 'false');
+    }
+    await app.locator('[role=treeitem][data-folder-id="expiring"]').waitFor();
+    // Both lie inside the window and inside the tree's scroll box, which has not been scrolled.
+    for (const id of ['sent', 'expiring']) {
+      const inView = await app.locator(`[role=treeitem][data-folder-id="${id}"]`).evaluate((item) => {
+        const box = item.getBoundingClientRect();
+        let scroller: HTMLElement | null = item.parentElement;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible'))
+          scroller = scroller.parentElement;
+        const frame = scroller?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
+        return box.top >= Math.max(0, frame.top) && box.bottom <= Math.min(innerHeight, frame.bottom) && (scroller?.scrollTop ?? 0) === 0;
+      });
+      expect(inView, id).toBe(true);
+    }
+    // An older year opens with the keyboard and shows its months.
+    const older = years.nth(1);
+    await older.focus();
+    await app.keyboard.press('Enter');
+    await expect.poll(() => older.getAttribute('aria-expanded')).toBe('true');
+    expect(await app.locator('[role=treeitem][aria-level="3"]').count()).toBeGreaterThan(12);
+    await expectClean(app, 'long archive tree');
+    await app.close();
+    await webmail.close();
   });
 });

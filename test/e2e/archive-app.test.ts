@@ -244,10 +244,12 @@ describe('archive app, read-only (mario)', () => {
     expect(refused.error?.kind).toBe('read_only');
     expect((await provider<{ id: string }>(MARIO, `/messages/${message.id}`)).id).toBe(message.id);
 
-    await action(app, 'delete-folder').click();
+    // No button that can only refuse: the folder's menu says what cannot be done, and Delete in the tree explains.
+    expect(await action(app, 'delete-folder').count()).toBe(0);
+    expect(await app.locator('[data-folder-note="read-only"]').textContent()).toBe(
+      'Archivio in sola lettura: le cartelle non si possono svuotare né eliminare.',
+    );
     const dialog = app.getByRole('dialog', { name: 'Le cartelle non si possono eliminare' });
-    await dialog.waitFor();
-    await app.keyboard.press('Escape');
     await folderItem(app, 'sent').focus();
     await app.keyboard.press('Delete');
     await dialog.waitFor();

@@ -33,14 +33,16 @@ beforeEach(() => useLanguage('it'));
 afterEach(() => useDictionary('it', null));
 
 describe('folder tree', () => {
-  it('names months in the user language, newest first under the inbox, then sent and custom folders', () => {
+  it('names months in the user language, newest first under the inbox by year, then sent and custom folders', () => {
     useLanguage('it');
     const nodes = folderTree(FOLDERS, 'it');
     expect(nodes.map((n) => [n.label, n.level, n.count])).toEqual([
       ['Posta in arrivo', 1, 28],
-      ['novembre 2026', 2, 20],
-      ['gennaio 2026', 2, 5],
-      ['dicembre 2025', 2, 3],
+      ['2026', 2, 25],
+      ['novembre 2026', 3, 20],
+      ['gennaio 2026', 3, 5],
+      ['2025', 2, 3],
+      ['dicembre 2025', 3, 3],
       ['Posta inviata', 1, 12],
       ['Progetti', 1, 2],
     ]);
@@ -48,14 +50,16 @@ describe('folder tree', () => {
     expect(
       folderTree(FOLDERS, 'en')
         .map((n) => n.label)
-        .slice(0, 2),
-    ).toEqual(['Inbox', 'November 2026']);
+        .slice(0, 3),
+    ).toEqual(['Inbox', '2026', 'November 2026']);
   });
 
-  it('hides the months of a collapsed inbox', () => {
+  it('hides the months of a collapsed inbox or year', () => {
     const nodes = folderTree(FOLDERS, 'it');
     expect(visibleNodes(nodes, new Set()).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
-    expect(visibleNodes(nodes, new Set(['inbox']))).toHaveLength(6);
+    expect(visibleNodes(nodes, new Set(['inbox'])).map((n) => n.id)).toEqual(['inbox', 'year-2026', 'year-2025', 'sent', 'custom-1']);
+    // A year left open under a closed inbox stays hidden with it.
+    expect(visibleNodes(nodes, new Set(['year-2026'])).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
   });
 
   it('offers as move targets the inbox, sent and custom folders, never where the message is', () => {
