@@ -40,8 +40,8 @@ export function CopyButton({ text, label, children, variant = 'icon', onCopied }
   };
 
   // The name must contain the words on the button (WCAG 2.5.3): a caption of its own is the whole name, and
-  // "Copia" alone gains what it copies. While it reads "Copiato ✓" the status line says the rest.
-  const accessibleName = children === undefined && state === 'idle' ? t('common_copyLabel', label) : undefined;
+  // "Copia" alone gains what it copies (kept while it briefly reads "Copiato ✓", so the button keeps its identity).
+  const accessibleName = children === undefined ? t('common_copyLabel', label) : undefined;
 
   return (
     <span class={`arc-copy arc-copy--${variant}`}>

@@ -9,14 +9,14 @@ export default defineContentScript({
   // Replaced at build time by the provider profile's webmail matches (see wxt.config.ts).
   matches: ['https://webmail.aruba.it/new/*'],
   runAt: 'document_idle',
-  async main(ctx) {
+  main(ctx) {
     // The background learns that a webmail session may be open and warms the cache for it.
     const announce = () => {
       rpc('session.get', {}).catch(() => undefined);
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
-    await initWebmailPageI18n(document).catch(() => undefined);
+    void initWebmailPageI18n(document);
     const adapter = adapterFor(new URL(location.href), document);
     startArchiveTab(ctx, adapter);
     startPostmaster(ctx, adapter);

@@ -9,14 +9,26 @@ import coreEn from '@/locales/en/core.json';
 import coreIt from '@/locales/it/core.json';
 import postmasterEn from '@/locales/en/postmaster.json';
 import postmasterIt from '@/locales/it/postmaster.json';
-import { initI18n, type Dictionary, type UiLanguage } from './index';
+import { browserLanguage, chosenLanguage, resolveLanguage, useDictionary, type Dictionary, type UiLanguage } from './index';
 
 const BUNDLED: Record<UiLanguage, Dictionary> = {
   it: { ...coreIt, ...commonIt, ...archiveTabIt, ...postmasterIt },
   en: { ...coreEn, ...commonEn, ...archiveTabEn, ...postmasterEn },
 };
 
-/** Chooses the page's language once, before any feature draws. */
+/**
+ * Chooses the page's language at once (the page's, else the browser's), so the features start without waiting;
+ * the options choice, read from storage, then replaces it for everything drawn from then on.
+ */
 export function initWebmailPageI18n(doc: Document): Promise<UiLanguage> {
-  return initI18n(doc.documentElement.lang, (language) => Promise.resolve(BUNDLED[language]));
+  const page = doc.documentElement.lang;
+  const first = resolveLanguage({ page, browser: browserLanguage() });
+  useDictionary(first, BUNDLED[first]);
+  return chosenLanguage()
+    .catch(() => 'auto' as const)
+    .then((chosen) => {
+      const language = resolveLanguage({ chosen, page, browser: browserLanguage() });
+      if (language !== first) useDictionary(language, BUNDLED[language]);
+      return language;
+    });
 }
