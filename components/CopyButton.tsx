@@ -3,7 +3,8 @@
  * Props:
  * - `text`     what goes to the clipboard (exactly this string).
  * - `label`    what is being copied, in words ("Server posta in entrata"): the button's accessible name is
- *              "Copia <label>" and the announcement "<label> copiato negli appunti".
+ *              "Copia <label>" (unless `children` gives a caption, then the caption is the name) and the
+ *              announcement "<label> copiato negli appunti".
  * - `children` the visible caption; default "Copia". While confirmed it reads "Copiato ✓".
  * - `variant`  'icon' (small, beside a value; default) or 'primary' (a full-width action).
  * - `onCopied` called after a successful copy.
@@ -38,9 +39,13 @@ export function CopyButton({ text, label, children, variant = 'icon', onCopied }
     timer.current = setTimeout(() => setState('idle'), ok ? CONFIRM_MS : CONFIRM_MS * 2);
   };
 
+  // The name must contain the words on the button (WCAG 2.5.3): a caption of its own is the whole name, and
+  // "Copia" alone gains what it copies (kept while it briefly reads "Copiato ✓", so the button keeps its identity).
+  const accessibleName = children === undefined ? t('common_copyLabel', label) : undefined;
+
   return (
     <span class={`arc-copy arc-copy--${variant}`}>
-      <button type="button" class="arc-copy__button" data-state={state} aria-label={t('common_copyLabel', label)} onClick={copy}>
+      <button type="button" class="arc-copy__button" data-state={state} aria-label={accessibleName} onClick={copy}>
         {state === 'copied' ? `${t('common_copied')} ✓` : (children ?? t('common_copy'))}
       </button>
       <span class={state === 'failed' ? 'arc-copy__error' : 'arc-visually-hidden'} role="status" aria-live="polite">

@@ -71,7 +71,7 @@ export function Workspace(props: WorkspaceProps) {
     };
     return [...tree, expiring];
   }, [props.folders, status.retentionMonths, expiringCount]);
-  const folder = nodes.find((node) => node.id === view && node.kind !== 'expiring') ?? null;
+  const folder = nodes.find((node) => node.id === view && node.kind !== 'expiring' && node.kind !== 'year') ?? null;
   const folderId = folder?.id ?? null;
 
   const source = useMemo(
@@ -98,6 +98,17 @@ export function Workspace(props: WorkspaceProps) {
       () => undefined,
     );
   }, [api, status.retentionMonths, props.listingRevision]);
+
+  // The webmail moves focus into our frame when it opens the archive: land on the selected folder, not on nothing.
+  useEffect(() => {
+    const land = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      workspace.current?.querySelector<HTMLElement>('.folder-tree [tabindex="0"]')?.focus();
+    };
+    if (document.hasFocus()) requestAnimationFrame(land);
+    window.addEventListener('focus', land);
+    return () => window.removeEventListener('focus', land);
+  }, []);
 
   useEffect(() => {
     const onHash = () => {
@@ -184,7 +195,6 @@ export function Workspace(props: WorkspaceProps) {
               onOpen={onOpen}
               onEscape={closeReader}
               onExport={() => void exporter.start(folder.id, folder.label, props.folders.value.folders.find((f) => f.id === folder.id)?.bytes ?? 0)}
-              onDeleteFolder={() => setFolderInfo(folder)}
               onEmptied={() => props.onChanged([folder.id])}
               notify={notify}
             />

@@ -41,9 +41,13 @@ export function subjectOf(summary: Pick<MessageSummary, 'subject'>): string {
   return summary.subject.trim() || t('archive_no_subject');
 }
 
-/** What a screen reader announces for a row. */
-export function rowLabel(summary: MessageSummary, mode: ListMode, locale: string): string {
-  const parts = [counterpart(summary, mode), subjectOf(summary), fullDate(summary.date, locale), formatBytes(summary.size, locale)];
+/**
+ * What a screen reader announces for a row: the words on the row, in their order (WCAG 2.5.3: who says what they
+ * see can name it), then what only an icon shows.
+ */
+export function rowLabel(summary: MessageSummary, mode: ListMode, locale: string, detail: string | null = null, now = new Date()): string {
+  const parts = [counterpart(summary, mode), listDate(summary.date, locale, now), subjectOf(summary), formatBytes(summary.size, locale)];
+  if (detail) parts.push(detail);
   if (summary.hasAttachments) parts.push(t('archive_has_attachments'));
   return parts.join(', ');
 }

@@ -13,10 +13,10 @@ followColorScheme(window);
 closeOnUnhandledEscape(window);
 
 async function start() {
-  await initI18n().catch(() => undefined);
+  const { origin, lang } = readHash(location.hash);
+  await initI18n(lang).catch(() => undefined);
   document.documentElement.lang = uiLanguage();
   document.title = t('archive_app_title');
-  const { origin } = readHash(location.hash);
   const downloads = typeof browser !== 'undefined' && browser.downloads ? browser.downloads : null;
   render(
     <ArchiveApp api={backgroundClient(origin)} webmailUrl={activeProfile.webmailUrl} upgradeUrl={activeProfile.upgradeUrl} downloads={downloads} />,

@@ -1,7 +1,7 @@
 // Options entry: loads the chosen language and mounts the page; a new language re-renders it at once.
 import { render } from 'preact';
 import '@/components/common.css';
-import { initI18n, t, uiLanguage, useDictionary, type Language } from '@/utils/i18n';
+import { initI18n, t, uiLanguage } from '@/utils/i18n';
 import { activeProfile } from '@/utils/providers/active';
 import { Options } from './Options';
 import './options.css';
@@ -16,9 +16,9 @@ function mount(languageSaved = false) {
   render(<Options profile={activeProfile} onLanguage={changeLanguage} languageSaved={languageSaved} />, root);
 }
 
-async function changeLanguage(language: Language) {
-  if (language === 'auto') useDictionary('it', null);
-  else await initI18n();
+async function changeLanguage() {
+  // The choice is already stored: the page picks its language again as any screen does on load.
+  await initI18n().catch(() => undefined);
   mount(true);
 }
 

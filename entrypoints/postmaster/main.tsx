@@ -10,10 +10,10 @@ import { BackgroundContext } from '@/components/background';
 import { backgroundClient } from '@/utils/rpc/client';
 
 async function main() {
-  await initI18n().catch(() => undefined);
+  const hash = readFrameHash(location.hash);
+  await initI18n(hash.lang).catch(() => undefined);
   const root = document.documentElement;
   root.lang = uiLanguage();
-  const hash = readFrameHash(location.hash);
   // The ticket goes at once: a reload or a copied address cannot use it again.
   history.replaceState(null, '', `${location.pathname}${hash.scheme ? `#scheme=${hash.scheme}` : ''}`);
   const app = document.getElementById('app')!;

@@ -1,4 +1,5 @@
 // Content script on the webmail: finds the page's adapter, announces the session, starts each feature.
+import { initWebmailPageI18n } from '@/utils/i18n/webmail-page';
 import { activeProfile } from '@/utils/providers/active';
 import { rpc } from '@/utils/rpc/client';
 import { adapterFor } from '@/utils/webmail/registry';
@@ -18,6 +19,7 @@ export default defineContentScript({
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
+    void initWebmailPageI18n(document);
     const adapter = adapterFor(new URL(location.href), document);
     startArchiveTab(ctx, adapter);
     startPostmaster(ctx, adapter);

@@ -70,6 +70,13 @@ async function openArchive(theme: 'light' | 'dark' = 'light'): Promise<Page> {
 
 const tree = (page: Page) => page.getByRole('tree', { name: "Cartelle dell'archivio" });
 const folderItem = (page: Page, id: string) => page.locator(`[role=treeitem][data-folder-id="${id}"]`);
+/** Selects a folder by a click, first opening the year a month sits under when the tree groups months by year. */
+async function openFolder(page: Page, id: string): Promise<void> {
+  const year = /^inbox-(\d{4})-\d{2}$/.exec(id)?.[1];
+  const group = page.locator(`[role=treeitem][data-folder-id="year-${year}"]`);
+  if (year && (await group.count()) === 1 && (await group.getAttribute('aria-expanded')) === 'false') await group.click();
+  await folderItem(page, id).click();
+}
 const rows = (page: Page) => page.locator('[role=option][data-message-id]');
 const row = (page: Page, id: string) => page.locator(`[role=option][data-message-id="${id}"]`);
 const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
@@ -89,7 +96,7 @@ async function deliverHtml(to: string, subject: string, html: string): Promise<M
 }
 
 async function openMessage(page: Page, folderId: string, id: string): Promise<void> {
-  await folderItem(page, folderId).click();
+  await openFolder(page, folderId);
   await page.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
   await row(page, id).click();
   await page.locator('.reader-headers').waitFor();
@@ -120,7 +127,7 @@ describe('archive app, read-only (mario)', () => {
     expect(await app.locator('[data-mode="read-only"]').textContent()).toContain('solo il postmaster può attivare');
 
     for (const month of [months[0]!, months[2]!]) {
-      await folderItem(app, month.id).click();
+      await openFolder(app, month.id);
       const list = app.getByRole('listbox', { name: `Messaggi in ${monthLabel(month.month!, 'it')}` });
       await list.waitFor();
       await expect.poll(async () => Number(await rows(app).first().getAttribute('aria-setsize'))).toBe(month.messageCount);
@@ -244,10 +251,12 @@ describe('archive app, read-only (mario)', () => {
     expect(refused.error?.kind).toBe('read_only');
     expect((await provider<{ id: string }>(MARIO, `/messages/${message.id}`)).id).toBe(message.id);
 
-    await action(app, 'delete-folder').click();
+    // No button that can only refuse: the folder's menu says what cannot be done, and Delete in the tree explains.
+    expect(await action(app, 'delete-folder').count()).toBe(0);
+    expect(await app.locator('[data-folder-note="read-only"]').textContent()).toBe(
+      'Archivio in sola lettura: le cartelle non si possono svuotare né eliminare.',
+    );
     const dialog = app.getByRole('dialog', { name: 'Le cartelle non si possono eliminare' });
-    await dialog.waitFor();
-    await app.keyboard.press('Escape');
     await folderItem(app, 'sent').focus();
     await app.keyboard.press('Delete');
     await dialog.waitFor();
@@ -281,7 +290,7 @@ describe('archive app, read-only (mario)', () => {
 
   it('exports a folder as .mbox through a browser download, with a progress bar, and can cancel one', async () => {
     const month = folders.filter((folder) => folder.kind === 'inbox-month').at(-1)!;
-    await folderItem(app, month.id).click();
+    await openFolder(app, month.id);
     await app.getByRole('listbox', { name: /^Messaggi in / }).waitFor();
     // The export of a small folder may end within a frame: remember whether the progress bar was ever shown.
     await app.evaluate(() => {
@@ -408,7 +417,7 @@ describe('archive app, write mode (giulia)', () => {
     const small = (await provider<{ folders: Folder[] }>(GIULIA, '/folders')).folders
       .filter((folder) => folder.kind === 'inbox-month' && folder.messageCount > 0)
       .at(-1)!;
-    await folderItem(app, small.id).click();
+    await openFolder(app, small.id);
     await action(app, 'empty-folder').click();
     const empty = app.getByRole('alertdialog', { name: /^Svuotare/ });
     await empty.locator('[data-action="confirm"]').click();

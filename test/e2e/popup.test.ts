@@ -57,7 +57,11 @@ const clipboard = (popup: Page) => popup.evaluate(() => navigator.clipboard.read
 /** Clicks "Copia <label>", checks the visible confirmation and what reached the clipboard. */
 async function copyAndRead(popup: Page, label: string, nth = 0): Promise<string> {
   await popup.bringToFront();
-  const button = popup.getByRole('button', { name: `Copia ${label}`, exact: true }).nth(nth);
+  // The same element throughout: a button named by its caption is named "Copiato ✓" once it has copied.
+  const button = (await popup
+    .getByRole('button', { name: `Copia ${label}`, exact: true })
+    .nth(nth)
+    .elementHandle())!;
   await button.click();
   await expect.poll(() => button.textContent()).toBe('Copiato ✓');
   return clipboard(popup);
@@ -126,7 +130,7 @@ describe('popup', () => {
     expect(await copyAndRead(popup, 'Porta', 1)).toBe(String(status.smtp.port));
     expect([status.imap.port, status.smtp.port]).toEqual([993, 465]);
 
-    const all = await copyAndRead(popup, 'tutte le impostazioni');
+    const all = await copyAndRead(popup, 'impostazioni');
     for (const line of [
       'Nome (suggerito): archivio casella mario.rossi',
       `Indirizzo email: ${status.archiveAddress}`,
@@ -193,7 +197,7 @@ describe('popup', () => {
     expect(await copyAndRead(popup, 'Nome (suggerito)')).toBe('archivio casella giulia.verdi');
     expect(await copyAndRead(popup, 'Indirizzo email')).toBe('giulia.verdi_example.it@archivio.postassl.it');
     expect(await copyAndRead(popup, 'Server posta in entrata')).toBe('imaps.archivio.postassl.it');
-    const all = await copyAndRead(popup, 'tutte le impostazioni');
+    const all = await copyAndRead(popup, 'impostazioni');
     expect(all).toContain('Indirizzo email: giulia.verdi_example.it@archivio.postassl.it');
     expect(all).toContain('Server posta in uscita: smtps.archivio.postassl.it');
 

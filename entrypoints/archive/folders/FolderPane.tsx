@@ -1,4 +1,5 @@
-// One folder on screen: its title and actions (export, empty in write mode), then its virtualized listing.
+// One folder on screen: its title and actions (export; empty in write mode) with a note on what cannot be done to a
+// folder, said where the user looks for it rather than as a button that can only refuse; then its virtualized listing.
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { MessageSummary } from '@/utils/api/schemas';
 import { t } from '@/utils/i18n';
@@ -21,7 +22,6 @@ export interface FolderPaneProps {
   onOpen(summary: MessageSummary, index: number): void;
   onEscape(): void;
   onExport(): void;
-  onDeleteFolder(): void;
   onEmptied(): void;
   notify(kind: Notice['kind'], text: string): void;
 }
@@ -58,27 +58,29 @@ export function FolderPane(props: FolderPaneProps) {
           <h2 id="folder-title">{folder.label}</h2>
           <span class="pane-count">{countText('archive_message_count', total, total)}</span>
         </div>
-        <div class="pane-actions" role="toolbar" aria-label={t('archive_folder_actions')}>
-          <button type="button" class="button" data-action="export" disabled={props.exporting || total === 0} onClick={props.onExport}>
-            {t('archive_export')}
-          </button>
-          {props.writable && (
-            <button
-              type="button"
-              class="button button-danger-ghost"
-              data-action="empty-folder"
-              disabled={total === 0}
-              onClick={() => {
-                setError(null);
-                setConfirmEmpty(true);
-              }}
-            >
-              {t('archive_empty_folder')}
+        <div class="pane-menu">
+          <div class="pane-actions" role="toolbar" aria-label={t('archive_folder_actions')} aria-describedby="folder-actions-note">
+            <button type="button" class="button" data-action="export" disabled={props.exporting || total === 0} onClick={props.onExport}>
+              {t('archive_export')}
             </button>
-          )}
-          <button type="button" class="button button-ghost" data-action="delete-folder" onClick={props.onDeleteFolder}>
-            {t('archive_delete_folder')}
-          </button>
+            {props.writable && (
+              <button
+                type="button"
+                class="button"
+                data-action="empty-folder"
+                disabled={total === 0}
+                onClick={() => {
+                  setError(null);
+                  setConfirmEmpty(true);
+                }}
+              >
+                {t('archive_empty_folder')}
+              </button>
+            )}
+          </div>
+          <p id="folder-actions-note" class="pane-note" data-folder-note={props.writable ? 'write' : 'read-only'}>
+            {t(props.writable ? 'archive_folder_note_write' : 'archive_folder_note_read')}
+          </p>
         </div>
       </div>
       {source.error !== null && (

@@ -1,8 +1,8 @@
 // The archive's folders as an accessible tree: arrows move, Right/Left open and close, Enter selects.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, formatLocale } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import { visibleNodes, type TreeNode } from './folders';
+import { ancestorsOf, initiallyExpanded, visibleNodes, type TreeNode } from './folders';
 import { countText } from '@/entrypoints/archive/labels';
 
 export interface FolderTreeProps {
@@ -14,7 +14,12 @@ export interface FolderTreeProps {
 }
 
 export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: FolderTreeProps) {
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(['inbox']));
+  const [expanded, setExpanded] = useState<Set<string>>(() => initiallyExpanded(nodes, selectedId));
+  // A folder selected from elsewhere (the address, a search result) is shown, its year opened if need be.
+  useEffect(() => {
+    const closed = ancestorsOf(nodes, selectedId).filter((id) => !expanded.has(id));
+    if (closed.length > 0) setExpanded(new Set([...expanded, ...closed]));
+  }, [selectedId, nodes]);
   const [focusedId, setFocusedId] = useState(selectedId);
   const refs = useRef(new Map<string, HTMLLIElement>());
   const locale = formatLocale();
@@ -34,6 +39,9 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
     setExpanded(next);
   };
 
+  // A year is a group, not a folder: choosing it opens or closes it.
+  const choose = (node: TreeNode) => (node.kind === 'year' ? toggle(node.id, !expanded.has(node.id)) : onSelect(node.id));
+
   const onKeyDown = (event: KeyboardEvent, node: TreeNode) => {
     const index = shown.findIndex((candidate) => candidate.id === node.id);
     const isOpen = expanded.has(node.id);
@@ -44,9 +52,9 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
       End: () => focus(shown[shown.length - 1]?.id),
       ArrowRight: () => (node.hasChildren ? (isOpen ? focus(shown[index + 1]?.id) : toggle(node.id, true)) : undefined),
       ArrowLeft: () => (node.hasChildren && isOpen ? toggle(node.id, false) : focus(node.parentId ?? undefined)),
-      Enter: () => onSelect(node.id),
-      ' ': () => onSelect(node.id),
-      Delete: () => node.kind !== 'expiring' && onDeleteRequest(node),
+      Enter: () => choose(node),
+      ' ': () => choose(node),
+      Delete: () => node.kind !== 'expiring' && node.kind !== 'year' && onDeleteRequest(node),
     };
     const action = actions[event.key];
     if (!action) return;
@@ -73,7 +81,7 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
             aria-level={node.level}
             aria-setsize={group.length}
             aria-posinset={group.indexOf(node) + 1}
-            aria-selected={node.id === selectedId}
+            aria-selected={node.kind === 'year' ? undefined : node.id === selectedId}
             aria-expanded={node.hasChildren ? expanded.has(node.id) : undefined}
             aria-label={count === '' ? node.label : countText('archive_folder_with_count', node.count, node.label, node.count)}
             tabIndex={node.id === focusable ? 0 : -1}
@@ -82,7 +90,7 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
             onFocus={() => setFocusedId(node.id)}
             onClick={() => {
               setFocusedId(node.id);
-              onSelect(node.id);
+              choose(node);
             }}
           >
             {node.hasChildren ? (
@@ -97,7 +105,8 @@ export function FolderTree({ nodes, selectedId, onSelect, onDeleteRequest }: Fol
             ) : (
               <span class="tree-toggle-space" aria-hidden="true" />
             )}
-            <span class="tree-label">{node.label}</span>
+            {/* The space keeps label and count two words, as the name ("novembre 2026, 13 messaggi") has them. */}
+            <span class="tree-label">{node.label}</span>{' '}
             <span class="tree-count" aria-hidden="true">
               {count}
             </span>

@@ -1,4 +1,5 @@
-// The folder tree as the app shows it: inbox with its months (newest first), sent, custom folders; localized names.
+// The folder tree as the app shows it: inbox with its months (newest first; grouped by year once they span more
+// than one, so a long archive keeps "Posta inviata" and "In scadenza" on screen), sent, custom folders; localized names.
 import type { Folder } from '@/utils/api/schemas';
 import { monthLabel } from '@/utils/rules/months';
 import { t } from '@/utils/i18n';
@@ -7,11 +8,15 @@ export interface TreeNode {
   id: string;
   label: string;
   count: number;
-  level: 1 | 2;
+  level: 1 | 2 | 3;
   parentId: string | null;
-  kind: Folder['kind'] | 'expiring';
+  /** 'year' groups an inbox's months; it is no folder (nothing to open, export or empty). */
+  kind: Folder['kind'] | 'expiring' | 'year';
   hasChildren: boolean;
 }
+
+const YEAR_PREFIX = 'year-';
+const yearOf = (folder: Pick<Folder, 'month'>): string | null => /^(\d{4})-\d{2}$/.exec(folder.month ?? '')?.[1] ?? null;
 
 export const EXPIRING_VIEW = 'expiring';
 
@@ -23,12 +28,12 @@ export function folderLabel(folder: Pick<Folder, 'kind' | 'name' | 'month'>, lan
 }
 
 export function folderTree(folders: readonly Folder[], language: string): TreeNode[] {
-  const node = (folder: Folder, level: 1 | 2, hasChildren = false): TreeNode => ({
+  const node = (folder: Folder, level: 1 | 2 | 3, hasChildren = false, parentId: string | null = level === 1 ? null : 'inbox'): TreeNode => ({
     id: folder.id,
     label: folderLabel(folder, language),
     count: folder.messageCount,
     level,
-    parentId: level === 2 ? 'inbox' : null,
+    parentId,
     kind: folder.kind,
     hasChildren,
   });
@@ -51,15 +56,64 @@ export function folderTree(folders: readonly Folder[], language: string): TreeNo
       : null;
   return [
     ...(inboxNode ? [inboxNode] : []),
-    ...months.map((month) => node(month, 2)),
+    ...monthNodes(months, node),
     ...sent.map((folder) => node(folder, 1)),
     ...custom.map((folder) => node(folder, 1)),
   ];
 }
 
-/** The rows of the tree on screen: children of a collapsed parent are hidden. */
+/** Months newest first, under one node per year when they span several years (a month without a year stays ungrouped). */
+function monthNodes(
+  months: readonly Folder[],
+  node: (folder: Folder, level: 1 | 2 | 3, hasChildren?: boolean, parentId?: string | null) => TreeNode,
+): TreeNode[] {
+  const years = [...new Set(months.map(yearOf).filter((year): year is string => year !== null))];
+  if (years.length < 2) return months.map((month) => node(month, 2));
+  const nodes: TreeNode[] = [];
+  for (const year of years) {
+    const inYear = months.filter((month) => yearOf(month) === year);
+    nodes.push({
+      id: `${YEAR_PREFIX}${year}`,
+      label: year,
+      count: inYear.reduce((sum, month) => sum + month.messageCount, 0),
+      level: 2,
+      parentId: 'inbox',
+      kind: 'year',
+      hasChildren: true,
+    });
+    nodes.push(...inYear.map((month) => node(month, 3, false, `${YEAR_PREFIX}${year}`)));
+  }
+  return [...nodes, ...months.filter((month) => yearOf(month) === null).map((month) => node(month, 2))];
+}
+
+/**
+ * What is open when the tree first shows: the inbox, this year's months (else the newest year's), and whatever
+ * holds the selected folder, so a month chosen from the webmail's address is on screen.
+ */
+export function initiallyExpanded(nodes: readonly TreeNode[], selectedId: string, now = new Date()): Set<string> {
+  const open = new Set(['inbox', ...ancestorsOf(nodes, selectedId)]);
+  const years = nodes.filter((node) => node.kind === 'year');
+  const current = years.find((node) => node.id === `${YEAR_PREFIX}${now.getFullYear()}`) ?? years[0];
+  if (current) open.add(current.id);
+  return open;
+}
+
+/** The ids of the nodes above `id`, nearest first. */
+export function ancestorsOf(nodes: readonly TreeNode[], id: string): string[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const chain: string[] = [];
+  for (let parent = byId.get(id)?.parentId ?? null; parent !== null; parent = byId.get(parent)?.parentId ?? null) chain.push(parent);
+  return chain;
+}
+
+/** The rows of the tree on screen: everything under a collapsed node is hidden. */
 export function visibleNodes(nodes: readonly TreeNode[], expanded: ReadonlySet<string>): TreeNode[] {
-  return nodes.filter((node) => node.parentId === null || expanded.has(node.parentId));
+  const shown = new Set<string>();
+  return nodes.filter((node) => {
+    const visible = node.parentId === null || (expanded.has(node.parentId) && shown.has(node.parentId));
+    if (visible) shown.add(node.id);
+    return visible;
+  });
 }
 
 /** The folder a listing belongs to when an event names a month: the inbox view shows every month. */

@@ -1,5 +1,4 @@
 // The virtualized message list: a listbox whose rows come from a RowSource, only the visible ones in the DOM.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { MessageSummary } from '@/utils/api/schemas';
 import { formatBytes, formatLocale } from '@/utils/format';
@@ -21,7 +20,7 @@ export interface MessageListProps {
   onEscape?(): void;
   emptyText: string;
   /** A second line of detail under the subject (e.g. the deletion window). */
-  detail?(summary: MessageSummary): ComponentChildren;
+  detail?(summary: MessageSummary): string | null;
   idPrefix?: string;
   rowHeight?: number;
 }
@@ -116,26 +115,32 @@ export function MessageList(props: MessageListProps) {
               );
             }
             const mode = props.modeOf(summary);
+            const detail = props.detail?.(summary) ?? null;
             return (
               <div
                 key={item.key}
                 {...common}
                 class={`row${item.index === active ? ' row-active' : ''}${summary.id === props.openId ? ' row-open' : ''}`}
-                aria-label={rowLabel(summary, mode, locale)}
+                aria-label={rowLabel(summary, mode, locale, detail)}
                 data-message-id={summary.id}
                 onClick={() => {
                   setActive(item.index);
                   props.onOpen(summary, item.index);
                 }}
               >
-                <span class="row-who">{counterpart(summary, mode)}</span>
-                <span class="row-date">{listDate(summary.date, locale)}</span>
+                {/* Spaces between the cells, so their words stay apart for assistive technology too. */}
+                <span class="row-who">{counterpart(summary, mode)}</span> <span class="row-date">{listDate(summary.date, locale)}</span>{' '}
                 <span class="row-subject">
                   {summary.hasAttachments && <PaperclipIcon class="attachment-mark" />}
                   {subjectOf(summary)}
-                </span>
+                </span>{' '}
                 <span class="row-size">{formatBytes(summary.size, locale)}</span>
-                {props.detail && <span class="row-detail">{props.detail(summary)}</span>}
+                {detail && (
+                  <>
+                    {' '}
+                    <span class="row-detail">{detail}</span>
+                  </>
+                )}
               </div>
             );
           })}

@@ -87,7 +87,7 @@ export function Attachments({ detail, onDownload }: { detail: MessageDetail; onD
               onClick={() => onDownload(attachment.index)}
             >
               <PaperclipIcon />
-              <span class="attachment-name">{attachment.filename || t('archive_unnamed_attachment')}</span>
+              <span class="attachment-name">{attachment.filename || t('archive_unnamed_attachment')}</span>{' '}
               <span class="attachment-size">{formatBytes(attachment.size, locale)}</span>
             </button>
           </li>

@@ -114,8 +114,9 @@ export function Reader({ api, summary, writable, folders, onClose, onGone, notif
           class="button button-primary"
           data-action="restore"
           data-state={restore}
-          disabled={restore !== 'idle'}
-          onClick={doRestore}
+          // Not `disabled`: a disabled button drops keyboard focus to nowhere the moment it is pressed.
+          aria-disabled={restore !== 'idle'}
+          onClick={() => restore === 'idle' && void doRestore()}
         >
           {restore === 'busy' ? t('archive_restoring') : restore === 'done' ? t('archive_restored_short') : t('archive_restore')}
         </button>

@@ -158,7 +158,8 @@ export class ArchiveTabController {
     showHostContent(this.doc);
     this.markCurrent(false, state);
     // Focus that was inside the archive goes back to the control that opened it, not to the top of the page.
-    if (hadFocus) this.navControl?.focus();
+    // The user left with the keyboard (Esc) or our close button: show where focus went, as after a Tab.
+    if (hadFocus) this.navControl?.focus({ focusVisible: true } as FocusOptions);
   }
 
   /** Leaving from our own UI (panel's close button, Esc): back out of the entry we pushed, else just close. */

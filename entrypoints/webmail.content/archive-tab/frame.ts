@@ -1,7 +1,7 @@
 // The archive app's frame: an extension page in an iframe, told the host's colour scheme and view in its fragment.
 import { archiveHash } from '@/utils/frames/archive-url';
 import type { ColorScheme } from '@/utils/frames/scheme';
-import { t } from '@/utils/i18n';
+import { supportedLanguage, t } from '@/utils/i18n';
 
 export interface FrameState {
   scheme: ColorScheme;
@@ -11,18 +11,19 @@ export interface FrameState {
 
 /**
  * The URL of the archive page for a state: `archive.html#scheme=dark&view=expiring`. The app reads its fragment on
- * load and on `hashchange`; nothing else is passed (the app asks the background who is signed in).
+ * load and on `hashchange`; the webmail page's language goes along, so the app speaks it (unless the user chose one in
+ * the options). Nothing else is passed (the app asks the background who is signed in).
  */
-export function archiveFrameUrl(state: FrameState): string {
+export function archiveFrameUrl(state: FrameState, pageLanguage: string | null = null): string {
   // Cast: the page is another helper's entrypoint, absent from WXT's generated path list until it is built.
   const getURL = browser.runtime.getURL as (path: string) => string;
-  return `${getURL('/archive.html')}${archiveHash({ scheme: state.scheme, view: state.view || null, origin: null })}`;
+  return `${getURL('/archive.html')}${archiveHash({ scheme: state.scheme, view: state.view || null, origin: null, lang: supportedLanguage(pageLanguage) })}`;
 }
 
 export function createArchiveFrame(doc: Document, state: FrameState): HTMLIFrameElement {
   const frame = doc.createElement('iframe');
   frame.title = t('archiveTab_frameTitle');
-  frame.src = archiveFrameUrl(state);
+  frame.src = archiveFrameUrl(state, doc.documentElement.lang);
   frame.dataset.archivio = 'archive-frame';
   frame.dataset.scheme = state.scheme;
   frame.dataset.view = state.view;
@@ -37,7 +38,7 @@ export function updateArchiveFrame(frame: HTMLIFrameElement, state: FrameState):
   frame.dataset.scheme = state.scheme;
   frame.dataset.view = state.view;
   frame.style.colorScheme = state.scheme;
-  const url = archiveFrameUrl(state);
+  const url = archiveFrameUrl(state, frame.ownerDocument.documentElement.lang);
   const target = frame.contentWindow;
   try {
     // Only the fragment changes, so the app gets a `hashchange`; replace() keeps the tab's history clean.

@@ -3,14 +3,15 @@ import { extensionOrigin } from '@/utils/frames/extension-origin';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseFrameMessage, type FrameMessage } from '@/utils/frames/postmaster-messages';
 import { frameHash, type FrameParams } from '@/utils/frames/postmaster-url';
+import { supportedLanguage } from '@/utils/i18n/language';
 import { rpc } from '@/utils/rpc/client';
 
 type Handler = (message: FrameMessage) => void;
 
-export function frameUrl(ticket: string | null, scheme: FrameParams['scheme']): string {
+export function frameUrl(ticket: string | null, scheme: FrameParams['scheme'], pageLanguage: string | null = null): string {
   // Cast: the page is another entrypoint, absent from WXT's generated path list until it is built.
   const getURL = browser.runtime.getURL as (path: string) => string;
-  return getURL('/postmaster.html') + frameHash({ ticket, scheme });
+  return getURL('/postmaster.html') + frameHash({ ticket, scheme, lang: supportedLanguage(pageLanguage) });
 }
 
 /**
@@ -23,8 +24,8 @@ export function createFrame(doc: Document, params: FrameParams, title: string): 
   iframe.title = title;
   const { view, mailboxes, scheme } = params;
   void rpc('frame.open', { frame: { view, mailboxes, scheme } }).then(
-    ({ ticket }) => (iframe.src = frameUrl(ticket, scheme)),
-    () => (iframe.src = frameUrl(null, scheme)),
+    ({ ticket }) => (iframe.src = frameUrl(ticket, scheme, doc.documentElement.lang)),
+    () => (iframe.src = frameUrl(null, scheme, doc.documentElement.lang)),
   );
   iframe.setAttribute('allow', 'clipboard-write');
   iframe.style.colorScheme = params.scheme ?? 'normal';

@@ -65,7 +65,7 @@ describe('folder tree', () => {
     expect(within(tree).getAllByRole('treeitem')).toHaveLength(5);
   });
 
-  it('explains that folders cannot be deleted when the user asks (Delete key or button)', async () => {
+  it('explains that folders cannot be deleted when the user asks (Delete key), and says so in the folder menu without a refusing button', async () => {
     renderApp();
     const sent = await screen.findByRole('treeitem', { name: /^Posta inviata/ });
     fireEvent.keyDown(sent, { key: 'Delete' });
@@ -73,8 +73,17 @@ describe('folder tree', () => {
     expect(dialog.textContent).toContain("«Posta inviata» è una cartella dell'archivio");
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ho capito' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    fireEvent.click(await screen.findByRole('button', { name: 'Elimina cartella' }));
-    expect(await screen.findByRole('dialog', { name: 'Le cartelle non si possono eliminare' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Elimina cartella' })).toBeNull();
+    const toolbar = screen.getByRole('toolbar', { name: /./ });
+    expect(
+      within(toolbar)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Esporta .mbox']);
+    expect(toolbar.getAttribute('aria-describedby')).toBe('folder-actions-note');
+    expect(document.getElementById('folder-actions-note')?.textContent).toBe(
+      'Archivio in sola lettura: le cartelle non si possono svuotare né eliminare.',
+    );
     expect(api.calls.some((call) => call.startsWith('empty'))).toBe(false);
   });
 });
@@ -97,7 +106,7 @@ describe('read-only and write mode', () => {
     await openFirstMessage();
     fireEvent.click(screen.getByRole('button', { name: 'Ripristina nella casella' }));
     expect(await screen.findByText('Messaggio ripristinato: lo trovi nella Posta in arrivo della tua casella.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Ripristinato ✓' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Ripristinato ✓' }).getAttribute('aria-disabled')).toBe('true');
     expect(api.calls).toContain('restore:m000000');
   });
 

@@ -33,14 +33,16 @@ beforeEach(() => useLanguage('it'));
 afterEach(() => useDictionary('it', null));
 
 describe('folder tree', () => {
-  it('names months in the user language, newest first under the inbox, then sent and custom folders', () => {
+  it('names months in the user language, newest first under the inbox by year, then sent and custom folders', () => {
     useLanguage('it');
     const nodes = folderTree(FOLDERS, 'it');
     expect(nodes.map((n) => [n.label, n.level, n.count])).toEqual([
       ['Posta in arrivo', 1, 28],
-      ['novembre 2026', 2, 20],
-      ['gennaio 2026', 2, 5],
-      ['dicembre 2025', 2, 3],
+      ['2026', 2, 25],
+      ['novembre 2026', 3, 20],
+      ['gennaio 2026', 3, 5],
+      ['2025', 2, 3],
+      ['dicembre 2025', 3, 3],
       ['Posta inviata', 1, 12],
       ['Progetti', 1, 2],
     ]);
@@ -48,14 +50,16 @@ describe('folder tree', () => {
     expect(
       folderTree(FOLDERS, 'en')
         .map((n) => n.label)
-        .slice(0, 2),
-    ).toEqual(['Inbox', 'November 2026']);
+        .slice(0, 3),
+    ).toEqual(['Inbox', '2026', 'November 2026']);
   });
 
-  it('hides the months of a collapsed inbox', () => {
+  it('hides the months of a collapsed inbox or year', () => {
     const nodes = folderTree(FOLDERS, 'it');
     expect(visibleNodes(nodes, new Set()).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
-    expect(visibleNodes(nodes, new Set(['inbox']))).toHaveLength(6);
+    expect(visibleNodes(nodes, new Set(['inbox'])).map((n) => n.id)).toEqual(['inbox', 'year-2026', 'year-2025', 'sent', 'custom-1']);
+    // A year left open under a closed inbox stays hidden with it.
+    expect(visibleNodes(nodes, new Set(['year-2026'])).map((n) => n.id)).toEqual(['inbox', 'sent', 'custom-1']);
   });
 
   it('offers as move targets the inbox, sent and custom folders, never where the message is', () => {
@@ -84,7 +88,7 @@ describe('row labels', () => {
     expect(counterpart(summary(1), 'received')).toBe('Mittente 1');
     expect(counterpart(sent, 'sent')).toBe('A: a@example.it, Giulia');
     const label = rowLabel(summary(5, { subject: '' }), 'received', 'it-IT');
-    expect(label).toMatch(/^Mittente 5, \(nessun oggetto\), .*2026.*, 1005\u00a0B, con allegati$/);
+    expect(label).toMatch(/^Mittente 5, [^,]+, \(nessun oggetto\), 1005\u00a0B, con allegati$/);
   });
 });
 
@@ -94,9 +98,10 @@ describe('URL fragment and colour scheme', () => {
       scheme: 'dark',
       view: 'inbox-2026-11',
       origin: 'http://127.0.0.1:8787',
+      lang: null,
     });
-    expect(readHash('#scheme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ scheme: null, view: null, origin: null });
-    expect(readHash('')).toEqual({ scheme: null, view: null, origin: null });
+    expect(readHash('#scheme=purple&view=../../x&origin=javascript:alert(1)')).toEqual({ scheme: null, view: null, origin: null, lang: null });
+    expect(readHash('')).toEqual({ scheme: null, view: null, origin: null, lang: null });
   });
 
   it('follows the fragment, else the system preference, and updates on hashchange', () => {

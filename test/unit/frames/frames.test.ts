@@ -31,7 +31,7 @@ describe('frames module', () => {
   it('writes and reads the archive fragment with the same parameter names as the postmaster frames', () => {
     const hash = archiveHash({ scheme: 'dark', view: 'expiring', origin: 'http://127.0.0.1:8787' });
     expect(hash).toBe('#scheme=dark&view=expiring&origin=http%3A%2F%2F127.0.0.1%3A8787');
-    expect(readHash(hash)).toEqual({ scheme: 'dark', view: 'expiring', origin: 'http://127.0.0.1:8787' });
+    expect(readHash(hash)).toEqual({ scheme: 'dark', view: 'expiring', origin: 'http://127.0.0.1:8787', lang: null });
     expect(archiveHash({ scheme: null, view: '../x', origin: null })).toBe('#');
     expect(readFrameHash(frameHash({ ticket: null, scheme: 'dark' })).scheme).toBe('dark');
   });

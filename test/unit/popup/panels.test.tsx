@@ -151,11 +151,15 @@ describe('ClientSetup', () => {
   it('"Copia impostazioni" copies every setting as readable text', async () => {
     const clipboard = installClipboard();
     setup(marioStatus({ imapAccess: true }));
-    fireEvent.click(screen.getByRole('button', { name: 'Copia tutte le impostazioni' }));
+    // Its accessible name is its visible caption (WCAG 2.5.3), not a longer label that does not contain it.
+    const button = screen.getByRole('button', { name: 'Copia impostazioni' });
+    expect(button.getAttribute('aria-label')).toBeNull();
+    fireEvent.click(button);
     await waitFor(() => expect(clipboard).toHaveLength(1));
     expect(clipboard[0]).toContain('Nome (suggerito): archivio casella mario.rossi');
     expect(clipboard[0]).toContain('Server posta in uscita: smtps.archivio.postassl.it');
-    expect(screen.getByRole('button', { name: 'Copia tutte le impostazioni' }).textContent).toBe('Copiato ✓');
+    expect(button.textContent).toBe('Copiato ✓');
+    expect(screen.getByText('tutte le impostazioni copiato negli appunti')).toBeTruthy();
   });
 
   it('says the postmaster must turn IMAP on, without offering it to a user', () => {

@@ -13,9 +13,9 @@ describe('frame address', () => {
   it('carries a ticket and a scheme, never a view or mailboxes to act on', () => {
     const ticket = 'a'.repeat(32);
     expect(frameHash({ ticket, scheme: 'dark' })).toBe(`#ticket=${ticket}&scheme=dark`);
-    expect(readFrameHash(frameHash({ ticket, scheme: 'dark' }))).toEqual({ ticket, scheme: 'dark' });
-    expect(readFrameHash(`#view=bulk&mailbox=${encodeURIComponent(MARIO)}`)).toEqual({ ticket: null, scheme: null });
-    expect(readFrameHash('#ticket=../../x&scheme=purple')).toEqual({ ticket: null, scheme: null });
+    expect(readFrameHash(frameHash({ ticket, scheme: 'dark' }))).toEqual({ ticket, scheme: 'dark', lang: null });
+    expect(readFrameHash(`#view=bulk&mailbox=${encodeURIComponent(MARIO)}`)).toEqual({ ticket: null, scheme: null, lang: null });
+    expect(readFrameHash('#ticket=../../x&scheme=purple')).toEqual({ ticket: null, scheme: null, lang: null });
   });
 });
 

@@ -80,7 +80,7 @@ describe('archive tab on the demo webmail', () => {
     const shown = frame()!;
     expect(shown.closest('main#content')).not.toBeNull();
     expect(shown.title).toBe('Archivio');
-    expect(shown.src).toBe('chrome-extension://test-extension-id/archive.html#scheme=light');
+    expect(shown.src).toBe('chrome-extension://test-extension-id/archive.html#scheme=light&lang=it');
     expect(shown.getAttribute('allow')).toBeNull();
     expect(archiveControl().getAttribute('aria-current')).toBe('page');
     expect(posta.hasAttribute('aria-current')).toBe(false);
