@@ -147,9 +147,8 @@ describe('the settings the popup copies', () => {
     await popup.locator(`[data-account="${MARIO}"]`).waitFor({ timeout: 15_000 });
     await popup.locator('.arc-quota').waitFor();
     await popup.bringToFront();
-    // The visible "Copia impostazioni" button; its accessible name says what it copies.
-    const button = popup.getByRole('button', { name: 'Copia tutte le impostazioni', exact: true });
-    expect(await button.textContent()).toContain('Copia impostazioni');
+    // The visible "Copia impostazioni" button, named by its caption; the same element through its confirmation.
+    const button = (await popup.getByRole('button', { name: 'Copia impostazioni', exact: true }).elementHandle())!;
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copiato ✓');
     copied = parseSettings(await popup.evaluate(() => navigator.clipboard.readText()));
@@ -260,6 +259,57 @@ describe('the settings the popup copies', () => {
     const after = ((await api(owner, '/folders')).folders as Array<{ id: string; messageCount: number }>).find((f) => f.id === month.id)!;
     expect(after.messageCount).toBe(month.messageCount);
     expect(await countWith(box)).toBe(month.messageCount);
+  });
+
+  it('may delete in write mode, and the Archivio tab then no longer shows the message', async () => {
+    await setArchive(MARIO, { writable: true });
+    const owner = await signIn(provider.url, MARIO);
+    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
+      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
+    )!;
+    const box = `Posta in arrivo/${month.name}`;
+    const client = (await imapLogin(copied)) as ImapFlow;
+    const opened = await client.mailboxOpen(box);
+    expect(opened.readOnly).toBe(false);
+    const fetched = await client.fetchOne('1', { envelope: true, uid: true });
+    if (!fetched) throw new Error('no first message over IMAP');
+    const messageId = fetched.envelope?.messageId;
+    expect(messageId).toBeTruthy();
+    const items = (await api(owner, `/folders/${month.id}/messages?limit=200`)).items as Array<{ id: string; messageId: string }>;
+    const summary = items.find((m) => m.messageId === messageId || `<${m.messageId}>` === messageId)!;
+    expect(summary).toBeTruthy();
+
+    // The archive as the user sees it, listing (and caching) the message first.
+    const webmail = await newSignedInTab(browser.context, provider.url, MARIO);
+    const app = await browser.context.newPage();
+    const archiveUrl = `chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(provider.url)}&view=${month.id}`;
+    await app.goto(archiveUrl);
+    const row = app.locator(`[role=option][data-message-id="${summary.id}"]`);
+    await row.waitFor();
+
+    expect(await client.messageDelete(String(fetched.uid), { uid: true })).toBe(true);
+    await client.logout();
+    expect(await countWith(box)).toBe(month.messageCount - 1);
+    await expect
+      .poll(async () =>
+        ((await api(owner, `/folders/${month.id}/messages?limit=200`)).items as Array<{ id: string }>).some((m) => m.id === summary.id),
+      )
+      .toBe(false);
+    // At its next refresh the extension's cache follows: the row is gone from the Archivio tab.
+    await expect
+      .poll(
+        async () => {
+          await app.goto('about:blank');
+          await app.goto(archiveUrl);
+          await app.locator('[role=option][data-message-id]').first().waitFor();
+          return row.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
+    await app.close();
+    await webmail.close();
+    await setArchive(MARIO, { writable: false });
   });
 
   it('takes the same login over SMTPS and refuses to send with a clear 550', async () => {
