@@ -81,6 +81,24 @@ async function frameOf(page: Page, selector: string): Promise<Frame> {
   return frame;
 }
 
+/** The page-wide dialog frame: its shadow root is closed, so it is found among the page's frames by its host. */
+async function dialogFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(async () => {
+      for (const frame of page.frames()) {
+        if (!frame.url().includes('/postmaster.html')) continue;
+        const element = await frame.frameElement().catch(() => null);
+        const inDialog = await element?.evaluate((iframe) => (iframe.getRootNode() as ShadowRoot).host?.hasAttribute('data-archivio-dialog'));
+        if (inDialog) found = frame;
+      }
+      return found !== undefined;
+    })
+    .toBe(true);
+  await found!.waitForLoadState();
+  return found!;
+}
+
 async function openArchive(scheme: 'light' | 'dark'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -173,7 +191,7 @@ describe('axe-core on every screen', () => {
     await expectClean(tab, 'postmaster tab');
 
     await tab.getByRole('switch', { name: 'Archivio attivo' }).click();
-    const disable = await frameOf(page, '[data-archivio-dialog] iframe');
+    const disable = await dialogFrame(page);
     await disable.getByRole('alertdialog').waitFor();
     await expectClean(disable, 'disable dialog');
     await disable.getByRole('button', { name: 'Annulla' }).click();
@@ -182,7 +200,7 @@ describe('axe-core on every screen', () => {
     await page.goto(`${baseUrl}/#/gestione/caselle`);
     await page.getByRole('columnheader', { name: 'Spazio archivio' }).waitFor();
     await page.getByRole('button', { name: `Attiva l'archivio di ${LUCA}` }).click();
-    const enable = await frameOf(page, '[data-archivio-dialog] iframe');
+    const enable = await dialogFrame(page);
     await enable.getByRole('dialog').waitFor();
     await expectClean(enable, 'enable dialog');
     await enable.getByRole('button', { name: 'Annulla' }).click();
@@ -190,7 +208,7 @@ describe('axe-core on every screen', () => {
 
     for (const mailbox of [MARIO, GIULIA]) await page.getByRole('checkbox', { name: `Seleziona ${mailbox}` }).check();
     await page.getByRole('button', { name: "Gestisci l'archivio…" }).click();
-    const bulk = await frameOf(page, '[data-archivio-dialog] iframe');
+    const bulk = await dialogFrame(page);
     await bulk.getByRole('dialog').waitFor();
     await expectClean(bulk, 'bulk panel');
     await page.close();
