@@ -213,7 +213,7 @@ describe('hostile mail on every screen of the archive', () => {
     // Some handlers could need time (animations, refresh): look once more after a pause.
     await webmail.waitForTimeout(1500);
     await expectNothingRan(webmail, 'after all');
-  });
+  }, 420_000); // 64 mails opened one by one: long on a loaded 2-core CI machine
 
   it('search results show the hostile subjects and senders as text, and nothing runs', async () => {
     const app = archiveFrameLocator(webmail);
