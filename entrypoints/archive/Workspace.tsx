@@ -105,9 +105,11 @@ export function Workspace(props: WorkspaceProps) {
       if (document.activeElement && document.activeElement !== document.body) return;
       workspace.current?.querySelector<HTMLElement>('.folder-tree [tabindex="0"]')?.focus();
     };
-    if (document.hasFocus()) requestAnimationFrame(land);
-    window.addEventListener('focus', land);
-    return () => window.removeEventListener('focus', land);
+    // Checked a frame later: a click that focused the frame has by then put focus where it was aimed (a row, say).
+    const landSoon = () => requestAnimationFrame(land);
+    if (document.hasFocus()) landSoon();
+    window.addEventListener('focus', landSoon);
+    return () => window.removeEventListener('focus', landSoon);
   }, []);
 
   useEffect(() => {
