@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
-import { newSignedInTab, signInOnWebmail } from './support';
+import { dialogFrame, newSignedInTab, signInOnWebmail } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -79,24 +79,6 @@ async function frameOf(page: Page, selector: string): Promise<Frame> {
   if (!frame) throw new Error(`no frame in ${selector}`);
   await frame.waitForLoadState();
   return frame;
-}
-
-/** The page-wide dialog frame: its shadow root is closed, so it is found among the page's frames by its host. */
-async function dialogFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expect
-    .poll(async () => {
-      for (const frame of page.frames()) {
-        if (!frame.url().includes('/postmaster.html')) continue;
-        const element = await frame.frameElement().catch(() => null);
-        const inDialog = await element?.evaluate((iframe) => (iframe.getRootNode() as ShadowRoot).host?.hasAttribute('data-archivio-dialog'));
-        if (inDialog) found = frame;
-      }
-      return found !== undefined;
-    })
-    .toBe(true);
-  await found!.waitForLoadState();
-  return found!;
 }
 
 async function openArchive(scheme: 'light' | 'dark'): Promise<Page> {

@@ -113,6 +113,12 @@ async function setArchive(address: string, patch: Record<string, unknown>): Prom
   expect(reply.status).toBe(200);
 }
 
+/** The first month of Posta in arrivo that holds messages, as the API lists it. */
+async function firstFilledMonth(owner: SessionFetch): Promise<{ id: string; kind: string; name: string; messageCount: number }> {
+  const folders = (await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>;
+  return folders.find((f) => f.kind === 'inbox-month' && f.messageCount > 0)!;
+}
+
 async function api(owner: SessionFetch, path: string): Promise<any> {
   const reply = await owner.fetch(new URL(`/api/archive/v1/mailboxes/${MARIO}/archive${path}`, provider.url));
   expect(reply.status).toBe(200);
@@ -214,9 +220,7 @@ describe('the settings the popup copies', () => {
 
   it('fetches a message whose bytes equal the .eml download', async () => {
     const owner = await signIn(provider.url, MARIO);
-    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
-      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
-    )!;
+    const month = await firstFilledMonth(owner);
     const fetched = await curl(copied, `${encodeURIComponent(`Posta in arrivo/${month.name}`)};UID=1`);
     expect(fetched.code).toBe(0);
     const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(fetched.stdout.toString('latin1'))?.[1];
@@ -236,9 +240,7 @@ describe('the settings the popup copies', () => {
 
   it('refuses writes in read-only mode: the message counts stay as they were', async () => {
     const owner = await signIn(provider.url, MARIO);
-    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
-      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
-    )!;
+    const month = await firstFilledMonth(owner);
     const box = `Posta in arrivo/${month.name}`;
     const client = (await imapLogin(copied)) as ImapFlow;
     const opened = await client.mailboxOpen(box);
@@ -264,9 +266,7 @@ describe('the settings the popup copies', () => {
   it('may delete in write mode, and the Archivio tab then no longer shows the message', async () => {
     await setArchive(MARIO, { writable: true });
     const owner = await signIn(provider.url, MARIO);
-    const month = ((await api(owner, '/folders')).folders as Array<{ id: string; kind: string; name: string; messageCount: number }>).find(
-      (f) => f.kind === 'inbox-month' && f.messageCount > 0,
-    )!;
+    const month = await firstFilledMonth(owner);
     const box = `Posta in arrivo/${month.name}`;
     const client = (await imapLogin(copied)) as ImapFlow;
     const opened = await client.mailboxOpen(box);

@@ -1,11 +1,11 @@
 // Postmaster: the postmaster manages every mailbox's archive inline in Gestione → Caselle (Chromium, built extension).
 import { readFileSync } from 'node:fs';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatBytes } from '../../utils/format/bytes';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl, type SessionFetch } from '../support/session';
-import { callBackground, openExtensionPage, signInOnWebmail } from './support';
+import { callBackground, dialogFrame, openExtensionPage, signInOnWebmail } from './support';
 
 const POSTMASTER = 'postmaster@example.it';
 const MARIO = 'mario.rossi@example.it';
@@ -63,25 +63,6 @@ const plain = (text: string | null) =>
 const cell = (page: Page, mailbox: string) => page.locator(`tr[data-mailbox="${mailbox}"] td[data-archivio-cell="spazio-archivio"]`);
 const cellPart = (page: Page, mailbox: string, part: 'usage' | 'facts' | 'enable') => cell(page, mailbox).locator(`.${part}`);
 const tabFrame = (page: Page): FrameLocator => page.frameLocator('#archivio-panel iframe');
-/**
- * The page-wide dialog frame. Its shadow root is closed (the webmail page cannot reach in), so locators cannot pierce
- * it either: the frame is found among the page's frames, by the dialog host its element sits under.
- */
-async function dialogFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expect
-    .poll(async () => {
-      for (const frame of page.frames()) {
-        if (!frame.url().includes('/postmaster.html')) continue;
-        const element = await frame.frameElement().catch(() => null);
-        const inDialog = await element?.evaluate((iframe) => (iframe.getRootNode() as ShadowRoot).host?.hasAttribute('data-archivio-dialog'));
-        if (inDialog) found = frame;
-      }
-      return found !== undefined;
-    })
-    .toBe(true);
-  return found!;
-}
 const archiveTab = (page: Page) => page.getByRole('tab', { name: 'Archivio', exact: true });
 
 let signedIn = false;

@@ -1,5 +1,6 @@
 // Shared steps of end-to-end scenarios: sign in on the demo webmail, call the background like a view does.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Signs in through the demo webmail's form, as a user does; usable in hooks too (no expect.poll). */
 export async function signInOnWebmail(page: Page, baseUrl: string, address: string, password = 'archivio-demo'): Promise<void> {
@@ -37,4 +38,25 @@ export function callBackground<T = unknown>(
     },
     [name, payload] as const,
   );
+}
+
+/**
+ * The page-wide postmaster dialog frame. Its shadow root is closed (the webmail page cannot reach in), so locators
+ * cannot pierce it either: the frame is found among the page's frames, by the dialog host its element sits under.
+ */
+export async function dialogFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(async () => {
+      for (const frame of page.frames()) {
+        if (!frame.url().includes('/postmaster.html')) continue;
+        const element = await frame.frameElement().catch(() => null);
+        const inDialog = await element?.evaluate((iframe) => (iframe.getRootNode() as ShadowRoot).host?.hasAttribute('data-archivio-dialog'));
+        if (inDialog) found = frame;
+      }
+      return found !== undefined;
+    })
+    .toBe(true);
+  await found!.waitForLoadState();
+  return found!;
 }
