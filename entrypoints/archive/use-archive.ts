@@ -64,12 +64,22 @@ export function useArchive(api: BackgroundClient) {
     }
   }, [api]);
 
+  /**
+   * A refresh behind a shown workspace failed. Only an answer that ends the session or the archive replaces what the
+   * user is looking at (an open message, a search); a slow or failing provider leaves it on screen.
+   */
+  const settleRefreshError = (error: unknown) => {
+    if (isOffline(error)) return;
+    const next = phaseOfError(error);
+    if (live.current.phase.kind !== 'ready' || next.kind === 'signedOut' || next.kind === 'off') patch({ phase: next });
+  };
+
   const reloadStatus = useCallback(async () => {
     try {
       const status = await api.call('status.get', {});
       patch(status.value.enabled ? { status } : { status, phase: { kind: 'off' } });
     } catch (error) {
-      if (!isOffline(error)) patch({ phase: phaseOfError(error) });
+      settleRefreshError(error);
     }
   }, [api]);
 
@@ -77,7 +87,7 @@ export function useArchive(api: BackgroundClient) {
     try {
       patch({ folders: await api.call('folders.list', {}) });
     } catch (error) {
-      if (!isOffline(error)) patch({ phase: phaseOfError(error) });
+      settleRefreshError(error);
     }
   }, [api]);
 
@@ -95,8 +105,10 @@ export function useArchive(api: BackgroundClient) {
       if (origin && event.origin !== origin) return;
       if (event.account && me && event.account !== me.address) return;
       if (event.scope === 'session') {
-        // Signed in or out, or the provider became (un)reachable: start over, quietly when it is just the network.
-        if (event.offline === undefined || phase.kind !== 'ready') void load();
+        // Signed in or out, or the provider became (un)reachable: start over, quietly when it is just the network or
+        // the provider confirming the account already shown (that confirmation can arrive after the user's first click).
+        const sameAccount = event.account !== null && event.account === me?.address;
+        if (phase.kind !== 'ready' || (event.offline === undefined && !sameAccount)) void load();
         else void Promise.all([reloadStatus(), reloadFolders()]).then(() => !event.offline && listingChanged());
         return;
       }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mergeLocale } from '../../utils/i18n/merge';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
-import { newSignedInTab } from './support';
+import { newSignedInTab, readerHeaders } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -92,7 +92,7 @@ describe('language of the archive inside the webmail', () => {
     await app.locator('[role=tree][aria-label="Cartelle dell\'archivio"]').waitFor();
     // Open a message, so the reader's dates and sizes are on screen too.
     await app.locator('[role=option][data-message-id]').first().click();
-    await app.locator('.reader-headers').waitFor();
+    await readerHeaders(app);
 
     const words = await everyWord(app);
     expect(words).toMatch(ITALIAN_MONTHS);
@@ -111,7 +111,7 @@ describe('language of the archive inside the webmail', () => {
     await app.locator('[role=tree][aria-label="Archive folders"]').waitFor();
     await app.locator('[role=treeitem][data-folder-id="inbox"]').getByText('Inbox').waitFor();
     await app.locator('[role=option][data-message-id]').first().click();
-    await app.locator('.reader-headers').waitFor();
+    await readerHeaders(app);
 
     const words = await everyWord(app);
     // Dates we format: the folder names, the list's dates, the reader's date.

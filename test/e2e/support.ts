@@ -1,5 +1,5 @@
 // Shared steps of end-to-end scenarios: sign in on the demo webmail, call the background like a view does.
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Signs in through the demo webmail's form, as a user does; usable in hooks too (no expect.poll). */
@@ -59,4 +59,27 @@ export async function dialogFrame(page: Page): Promise<Frame> {
     .toBe(true);
   await found!.waitForLoadState();
   return found!;
+}
+
+/**
+ * The open message's headers in the archive frame; when they never show, the error says what the frame showed instead
+ * (the workspace, a state screen, the reader still loading or failed), so a failure on a loaded machine explains itself.
+ */
+export async function readerHeaders(app: FrameLocator): Promise<Locator> {
+  const headers = app.locator('.reader-headers');
+  try {
+    await headers.waitFor();
+  } catch (error) {
+    const shown = await app
+      .locator('body')
+      .evaluate((body) => ({
+        workspace: body.querySelector('.workspace')?.className ?? null,
+        stateScreen: body.querySelector('.state-screen')?.getAttribute('data-state') ?? null,
+        reader: body.querySelector('.reader')?.textContent?.slice(0, 300) ?? null,
+        active: document.activeElement?.className ?? null,
+      }))
+      .catch((reason: unknown) => String(reason));
+    throw new Error(`the message did not open; the archive frame showed ${JSON.stringify(shown)}`, { cause: error });
+  }
+  return headers;
 }

@@ -274,6 +274,26 @@ describe('states', () => {
     expect(link.getAttribute('href')).toBe('https://fallback.example/piani');
   });
 
+  it('the provider confirming the account already shown (session event) leaves the open message open', async () => {
+    renderApp();
+    await openFirstMessage();
+    api.emit({ origin: ORIGIN, account: 'mario.rossi@example.it', scope: 'session' });
+    await waitFor(() => expect(api.calls.filter((call) => call === 'status').length).toBeGreaterThan(1));
+    expect(screen.getByRole('heading', { level: 2, name: 'Messaggio numero 0' })).toBeTruthy();
+  });
+
+  it('a refresh the provider fails behind an open message leaves it on screen; an expired session does not', async () => {
+    renderApp();
+    await openFirstMessage();
+    api.failures.set('status', 'server');
+    api.emit({ origin: ORIGIN, account: 'mario.rossi@example.it', scope: 'status', mailbox: 'mario.rossi@example.it' });
+    await waitFor(() => expect(api.calls.filter((call) => call === 'status').length).toBeGreaterThan(1));
+    expect(screen.getByRole('heading', { level: 2, name: 'Messaggio numero 0' })).toBeTruthy();
+    api.failures.set('status', 'unauthenticated');
+    api.emit({ origin: ORIGIN, account: 'mario.rossi@example.it', scope: 'status', mailbox: 'mario.rossi@example.it' });
+    expect(await screen.findByRole('link', { name: 'Accedi di nuovo alla webmail' })).toBeTruthy();
+  });
+
   it('signing out elsewhere (session event) leads to the sign-in screen', async () => {
     renderApp();
     await screen.findByRole('tree');
