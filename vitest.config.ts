@@ -48,6 +48,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A browser on a loaded CI machine can take more than the default second to show what a poll waits for.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -59,6 +61,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

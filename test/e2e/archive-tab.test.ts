@@ -187,11 +187,13 @@ describe('Archivio tab in the demo webmail', () => {
 
     // The running archive page is told too, in its fragment, without a reload or a history entry.
     const frame = (await (await archiveFrame(page).elementHandle())!.contentFrame())!;
-    await expect.poll(() => frame.url()).toContain('scheme=dark');
+    await expect.poll(() => frame.url(), { timeout: 10_000 }).toContain('scheme=dark');
     const historyLength = await page.evaluate(() => history.length);
     await page.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(() => archiveFrame(page).getAttribute('data-scheme')).toBe('light');
-    await expect.poll(() => frame.url()).toContain('scheme=light');
+    // Polled longer than the default second: on a loaded machine the page's media query change, our observer's
+    // debounce and the frame's fragment update each take a task or more.
+    await expect.poll(() => archiveFrame(page).getAttribute('data-scheme'), { timeout: 10_000 }).toBe('light');
+    await expect.poll(() => frame.url(), { timeout: 10_000 }).toContain('scheme=light');
     expect(frame.url()).toContain('view=expiring');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     await extensionPage.close();
