@@ -19,9 +19,13 @@ export default defineContentScript({
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
-    void initWebmailPageI18n(document);
-    const adapter = adapterFor(new URL(location.href), document);
-    startArchiveTab(ctx, adapter);
-    startPostmaster(ctx, adapter);
+    // The features start once the language is settled (one storage read), so the nav item, the launcher and its
+    // panel speak the language chosen in the options rather than the page's until redrawn.
+    void initWebmailPageI18n(document).then(() => {
+      if (ctx.isInvalid) return;
+      const adapter = adapterFor(new URL(location.href), document);
+      startArchiveTab(ctx, adapter);
+      startPostmaster(ctx, adapter);
+    });
   },
 });

@@ -107,6 +107,13 @@ describe('language of the archive inside the webmail', () => {
   it('with English chosen in the options, the same webmail shows an all-English archive', async () => {
     await chooseLanguage('Interface language', 'en');
     const { page, app } = await archiveInWebmail(MARIO);
+    // What the content script draws on the Italian page speaks the chosen language too (here the fallback launcher).
+    const other = await newSignedInTab(browser.context, baseUrl, MARIO);
+    await other.evaluate(() => document.querySelector('nav')!.remove());
+    const launcher = other.locator('[data-archivio="launcher"] button');
+    await launcher.waitFor({ timeout: 15_000 });
+    expect(await launcher.getAttribute('title')).toBe('Open the security archive, Archivio (Alt+Shift+A)');
+    await other.close();
     expect(await app.locator('html').getAttribute('lang')).toBe('en');
     await app.locator('[role=tree][aria-label="Archive folders"]').waitFor();
     await app.locator('[role=treeitem][data-folder-id="inbox"]').getByText('Inbox').waitFor();

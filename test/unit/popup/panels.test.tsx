@@ -141,7 +141,7 @@ describe('ClientSetup', () => {
     await waitFor(() => expect(button.textContent).toBe('Copiato ✓'));
     expect(clipboard).toEqual(['imaps.archivio.postassl.it']);
     const field = document.querySelector('[data-field="imapHost"]') as HTMLElement;
-    expect(within(field).getByRole('status').textContent).toBe('Server posta in entrata copiato negli appunti');
+    expect(within(field).getByRole('status').textContent).toBe('Copiato negli appunti: Server posta in entrata');
 
     fireEvent.click(screen.getAllByRole('button', { name: 'Copia Porta' })[1]!);
     await waitFor(() => expect(clipboard).toEqual(['imaps.archivio.postassl.it', '465']));
@@ -159,7 +159,7 @@ describe('ClientSetup', () => {
     expect(clipboard[0]).toContain('Nome (suggerito): archivio casella mario.rossi');
     expect(clipboard[0]).toContain('Server posta in uscita: smtps.archivio.postassl.it');
     expect(button.textContent).toBe('Copiato ✓');
-    expect(screen.getByText('tutte le impostazioni copiato negli appunti')).toBeTruthy();
+    expect(screen.getByText('Copiato negli appunti: tutte le impostazioni')).toBeTruthy();
   });
 
   it('says the postmaster must turn IMAP on, without offering it to a user', () => {
