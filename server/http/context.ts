@@ -32,6 +32,8 @@ export interface Ctx {
   params: Record<string, string>;
   /** Set by an injected truncate fault: JSON bodies go out cut in half. */
   truncate: boolean;
+  /** Set by an injected stallBody fault: JSON replies send their headers and half the body, then nothing more. */
+  stallBody: boolean;
   /** The JSON body of a write, read by the write guard before routing. */
   body?: unknown;
   account?: Account;
@@ -56,6 +58,11 @@ export function sendJson(ctx: Ctx, status: number, body: unknown, headers: Recor
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(payload.length),
   });
+  if (ctx.stallBody) {
+    // The promised length never arrives: the socket stays open until the client gives up or the server closes.
+    ctx.res.write(payload.subarray(0, Math.floor(payload.length / 2)));
+    return;
+  }
   ctx.res.end(payload);
 }
 

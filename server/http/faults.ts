@@ -1,4 +1,5 @@
-// Test-mode fault injection: matching requests get latency, an error status, a truncated body, a stall or an expired session.
+// Test-mode fault injection: matching requests get latency, an error status, a truncated body, a stall (before
+// the headers, or after the headers and half the body) or an expired session.
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 
@@ -10,6 +11,7 @@ export const FaultSpec = v.strictObject({
   latencyMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120_000))),
   truncate: v.optional(v.boolean()),
   stall: v.optional(v.boolean()),
+  stallBody: v.optional(v.boolean()),
   expireSession: v.optional(v.boolean()),
   times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
 });

@@ -45,6 +45,7 @@ export function createHttpServer(s: Services, runtime: Runtime, onError: (error:
       query: new URLSearchParams(q >= 0 ? url.slice(q + 1) : ''),
       params: {},
       truncate: false,
+      stallBody: false,
     };
     handle(ctx, router).catch((error: unknown) => {
       if (error instanceof ApiError) return sendError(ctx, error);
@@ -89,6 +90,7 @@ async function applyFault(ctx: Ctx): Promise<boolean> {
     if (token) ctx.services.sessions.expire(token);
   }
   if (fault.truncate) ctx.truncate = true;
+  if (fault.stallBody) ctx.stallBody = true;
   if (fault.status) {
     ctx.req.resume();
     const { code, status } = codeForStatus(fault.status);

@@ -1,4 +1,4 @@
-// Contract: test-mode faults (500/503/429+Retry-After, truncated JSON, stall, latency, expired session), reset, and no test API outside test mode.
+// Contract: test-mode faults (500/503/429+Retry-After, truncated JSON, stall, stalled body, latency, expired session), reset, and no test API outside test mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivePath, GIULIA, MARIO, POSTMASTER, startTestProvider, tempDataDir, type Client, type TestProvider } from './helpers';
 
@@ -62,6 +62,31 @@ describe('injected errors', () => {
     await addFault({ path: 'archive/folders', stall: true });
     const signal = AbortSignal.timeout(300);
     await expect(fetch(provider.url + FOLDERS, { headers: { cookie: mario.cookie ?? '' }, signal })).rejects.toThrow();
+    expect((await mario.get(FOLDERS)).status).toBe(200);
+  });
+
+  it('stallBody sends the status, the headers and half the body, then nothing more until the client gives up', async () => {
+    const whole = await mario.get(FOLDERS);
+    await addFault({ path: 'archive/folders', stallBody: true });
+    const controller = new AbortController();
+    const reply = await fetch(provider.url + FOLDERS, { headers: { cookie: mario.cookie ?? '' }, signal: controller.signal });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-length')).toBe(String(Buffer.byteLength(whole.text)));
+    const reader = reply.body!.getReader();
+    let received = '';
+    const decoder = new TextDecoder();
+    const readAll = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return 'ended';
+        received += decoder.decode(value, { stream: true });
+      }
+    })().catch(() => 'aborted');
+    await expect.poll(() => received.length).toBe(Math.floor(Buffer.byteLength(whole.text) / 2));
+    // The rest never comes: only the client's giving up ends the read.
+    controller.abort();
+    expect(await readAll).toBe('aborted');
+    expect(whole.text.startsWith(received)).toBe(true);
     expect((await mario.get(FOLDERS)).status).toBe(200);
   });
 

@@ -131,6 +131,56 @@ describe('provider faults in the archive', () => {
     await offline.close();
   });
 
+  it("a search the provider takes and never answers, or answers only in part, ends in a timeout message within the client's 20 s, keeps the screen, and recovers", async () => {
+    const month = (await provider<{ folders: Folder[] }>('/folders')).folders.find(
+      (folder) => folder.kind === 'inbox-month' && folder.messageCount > 0,
+    )!;
+    const listed = (await provider<{ items: MessageSummary[] }>(`/folders/${month.id}/messages?limit=1`)).items[0]!;
+    // A word of a message the browser has cached: the instant (local) results have something to show.
+    const word = listed.subject.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0]!;
+    const app = await openArchive();
+    await tree(app).waitFor({ timeout: 20_000 });
+    await app.locator(`[role=treeitem][data-folder-id="${month.id}"]`).click();
+    const row = app.locator(`[role=option][data-message-id="${listed.id}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    const search = app.getByRole('searchbox', { name: "Cerca nell'archivio" });
+    const results = app.getByRole('listbox', { name: 'Risultati della ricerca' });
+    const failed = app.locator('.folder-pane [role=alert]');
+
+    for (const [how, stall] of [
+      ['never answers', { stall: true }],
+      ['stalls after the headers', { stallBody: true }],
+    ] as const) {
+      await fault({ path: '/archive/search$', method: 'GET', ...stall, times: 20 });
+      const typed = Date.now();
+      await search.fill(word);
+      // What the browser holds is shown at once, while the provider keeps the request.
+      await results.locator(`[role=option][data-message-id="${listed.id}"]`).waitFor({ timeout: 5_000 });
+      await failed.waitFor({ timeout: 30_000 });
+      console.log(`search whose reply ${how}: timeout message ${Date.now() - typed} ms after typing (client timeout 20 000 ms)`);
+      expect(await failed.textContent()).toBe(
+        "La ricerca sul server non è riuscita, sono mostrati solo i risultati salvati in questo browser. Il server dell'archivio non ha risposto in tempo. Riprova.",
+      );
+      expect(await app.locator('[data-search-status]').getAttribute('data-search-status')).toBe('done');
+      expect(await results.locator(`[role=option][data-message-id="${listed.id}"]`).count()).toBe(1);
+      expect(await search.inputValue()).toBe(word);
+
+      // The provider answers again: the same search, asked again, completes without the message.
+      await clearFaults();
+      await search.fill('');
+      await search.fill(word);
+      await app.locator('[data-search-status="done"]').waitFor({ timeout: 20_000 });
+      expect(await failed.count()).toBe(0);
+      const fromProvider = (await provider<{ items: MessageSummary[] }>(`/search?q=${encodeURIComponent(word)}&limit=5`)).items;
+      expect(await results.locator(`[role=option][data-message-id="${fromProvider[0]!.id}"]`).count()).toBe(1);
+
+      // Leaving the search shows the folder as it was.
+      await search.press('Escape');
+      await row.waitFor();
+    }
+    await app.close();
+  }, 120_000);
+
   it('a write that fails, stalls or loses its reply is sent once: the mailbox counts the restores', async () => {
     const target = (await provider<{ items: MessageSummary[] }>('/folders/sent/messages?limit=3')).items;
     const app = await openArchive();

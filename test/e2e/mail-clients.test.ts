@@ -1,5 +1,6 @@
 // Mail clients: what the popup's "Copia impostazioni" puts on the clipboard in the demo build is literally what a mail
 // client needs — with exactly those values, imapflow and curl reach the archive over IMAPS, and SMTPS takes the login.
+// IMAP access is turned on and off as the postmaster does it: the switch in the mailbox's "Archivio" tab.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -7,12 +8,12 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
-import type { Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { removeDataDir, startProvider, type RunningProvider } from '../support/provider';
 import { signIn, type SessionFetch } from '../support/session';
-import { newSignedInTab } from './support';
+import { newSignedInTab, signInOnWebmail } from './support';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -101,6 +102,110 @@ async function curl(settings: Settings, path: string, extra: string[] = []): Pro
     const failure = error as { code?: number; stdout?: Buffer; stderr?: Buffer };
     return { code: failure.code ?? -1, stdout: failure.stdout ?? Buffer.alloc(0), stderr: String(failure.stderr ?? '') };
   }
+}
+
+const IMAP_SWITCH = "Accesso all'Archivio tramite IMAP";
+
+interface PostmasterPanel {
+  page: Page;
+  /** The mailbox's "Archivio" tab: an extension frame inside the webmail page. */
+  frame: Frame;
+  imapSwitch: Locator;
+}
+
+/** Gestione → Caselle → the mailbox → tab "Archivio", as the postmaster does it in the webmail. */
+async function postmasterPanel(mailbox: string): Promise<PostmasterPanel> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await signInOnWebmail(page, provider.url, POSTMASTER);
+  await page.goto(`${provider.url}/#/gestione/caselle`);
+  await page.locator(`tr[data-mailbox="${mailbox}"] a`).first().click();
+  const tab = page.getByRole('tab', { name: 'Archivio', exact: true });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+  const imapSwitch = page.frameLocator('#archivio-panel iframe').getByRole('switch', { name: IMAP_SWITCH });
+  await imapSwitch.waitFor();
+  const frame = (await (await page.locator('#archivio-panel iframe').elementHandle())!.contentFrame())!;
+  return { page, frame, imapSwitch };
+}
+
+/**
+ * Clicks "Accesso all'Archivio tramite IMAP" and returns the wall-clock time (ms) at which the panel showed the change
+ * saved: the switch in the new position and no longer busy, i.e. the provider's reply applied. Taken inside the frame
+ * by a mutation observer, so the test's own polling delay does not shorten the measurement.
+ */
+async function clickImapSwitch(panel: PostmasterPanel, on: boolean): Promise<number> {
+  expect(await panel.imapSwitch.getAttribute('aria-checked')).toBe(String(!on));
+  const saved = panel.frame.evaluate(
+    ([label, want]) =>
+      new Promise<number>((resolve) => {
+        const isSaved = () =>
+          [...document.querySelectorAll('[role=switch]')].some(
+            (button) =>
+              document.getElementById(button.getAttribute('aria-labelledby') ?? '')?.textContent === label &&
+              button.getAttribute('aria-checked') === want &&
+              button.getAttribute('aria-busy') !== 'true',
+          );
+        const observer = new MutationObserver(() => {
+          if (!isSaved()) return;
+          observer.disconnect();
+          resolve(Date.now());
+        });
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    [IMAP_SWITCH, String(on)] as const,
+  );
+  await panel.imapSwitch.click();
+  return saved;
+}
+
+interface AcceptedLogin {
+  /** When the first accepted attempt was started, in ms after `since`. */
+  startedAfter: number;
+  /** When it completed (the client logged in), in ms after `since`. */
+  loggedInAfter: number;
+}
+
+/**
+ * Polls with login attempts from `since`, starting them during the product's promised second, and returns the first
+ * one the server accepted, or null when none started in that second was. One attempt at a time; a refused login is
+ * held 1 s by Dovecot, so when one has been under way for 400 ms a second connection starts beside it (more would
+ * only load the machine and slow every login down). A login's own duration is the machine's (a Node.js start for
+ * the password check, TLS), so it is measured and reported, not bounded.
+ */
+async function firstLoginWithin(since: number, attempt: () => Promise<boolean>): Promise<AcceptedLogin | null> {
+  const deadline = since + 1_000;
+  const attempts: Promise<void>[] = [];
+  const underWay: number[] = [];
+  let first: AcceptedLogin | null = null;
+  while (first === null && Date.now() < deadline) {
+    const startedAt = Date.now();
+    if (underWay.length === 0 || (underWay.length < 2 && startedAt - underWay[underWay.length - 1]! >= 400)) {
+      underWay.push(startedAt);
+      attempts.push(
+        attempt()
+          .then(
+            (accepted) => {
+              const login = { startedAfter: startedAt - since, loggedInAfter: Date.now() - since };
+              if (accepted && (first === null || login.startedAfter < first.startedAfter)) first = login;
+            },
+            () => undefined,
+          )
+          .finally(() => underWay.splice(underWay.indexOf(startedAt), 1)),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  // An attempt under way at the deadline may still be accepted: only new ones stop.
+  await Promise.all(attempts);
+  return first;
+}
+
+async function statusOf(address: string): Promise<{ imapAccess: boolean }> {
+  const postmaster = await signIn(provider.url, POSTMASTER);
+  const reply = await postmaster.fetch(new URL(`/api/archive/v1/mailboxes/${address}/archive`, provider.url));
+  expect(reply.status).toBe(200);
+  return (await reply.json()) as { imapAccess: boolean };
 }
 
 async function setArchive(address: string, patch: Record<string, unknown>): Promise<void> {
@@ -193,14 +298,30 @@ describe('the settings the popup copies', () => {
     await popup.close();
   });
 
-  it('refuses the login while IMAP access is off and lets it in as soon as the postmaster turns it on', async () => {
+  it('refuses the login while IMAP access is off and lets it in within one second of the postmaster turning it on in the panel', async () => {
     expect(await imapLogin(copied)).toBeInstanceOf(Error);
     expect((await curl(copied, '')).code).toBe(67);
-    await setArchive(MARIO, { imapAccess: true });
-    const client = await imapLogin(copied);
-    expect(client).not.toBeInstanceOf(Error);
-    await (client as ImapFlow).logout();
-    expect((await curl(copied, '')).code).toBe(0);
+    const panel = await postmasterPanel(MARIO);
+    const savedAt = await clickImapSwitch(panel, true);
+    const [imap, curled] = await Promise.all([
+      firstLoginWithin(savedAt, async () => {
+        const client = await imapLogin(copied);
+        if (client instanceof Error) return false;
+        await client.logout();
+        return true;
+      }),
+      firstLoginWithin(savedAt, async () => (await curl(copied, '')).code === 0),
+    ]);
+    const described = (login: AcceptedLogin | null) =>
+      login ? `attempt started ${login.startedAfter} ms after, logged in ${login.loggedInAfter} ms after` : 'no login accepted';
+    console.log(`IMAP access turned on in the panel: imapflow ${described(imap)}; curl ${described(curled)}`);
+    expect(imap).not.toBeNull();
+    expect(curled).not.toBeNull();
+    expect((await statusOf(MARIO)).imapAccess).toBe(true);
+    // For scale: one login on this machine once access has long been on.
+    const ordinary = await firstLoginWithin(Date.now(), async () => (await curl(copied, '')).code === 0);
+    console.log(`for comparison, a curl login with IMAP access already on: ${described(ordinary)}`);
+    await panel.page.close();
   });
 
   it('lists the months of Posta in arrivo and Posta inviata, with imapflow and with curl', async () => {
@@ -363,6 +484,21 @@ describe('the settings the popup copies', () => {
     expect(sent.stderr).toMatch(/550/);
     transport.close();
     wrong.close();
+  });
+
+  it('refuses the login again once the postmaster turns IMAP access off in the panel', async () => {
+    const open = (await imapLogin(copied)) as ImapFlow;
+    expect(open).not.toBeInstanceOf(Error);
+    const panel = await postmasterPanel(MARIO);
+    const savedAt = await clickImapSwitch(panel, false);
+    const started = Date.now();
+    expect(await imapLogin(copied)).toBeInstanceOf(Error);
+    expect((await curl(copied, '')).code).toBe(67);
+    console.log(`IMAP access turned off in the panel: a login started ${started - savedAt} ms after is refused`);
+    expect((await statusOf(MARIO)).imapAccess).toBe(false);
+    // The session opened before is disconnected too.
+    await expect.poll(() => open.usable, { timeout: 5_000 }).toBe(false);
+    await panel.page.close();
   });
 });
 

@@ -1,7 +1,8 @@
 // Remote content in a mail reaches nobody before consent: a counting HTTP server on loopback records every request
 // and every connection while the reader shows mails that reference it in every way HTML and CSS allow.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MessageSummary } from '../../utils/api/schemas';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
+import { chromiumArgsFor, makeCertificate } from './loopback-tls';
 import { newSignedInTab } from './support';
 
 const MARIO = 'mario.rossi@example.it';
@@ -55,6 +57,14 @@ const requests: string[] = [];
 let connections = 0;
 let delivered: { technique: string; summary: MessageSummary }[] = [];
 
+/** An image host over HTTPS, on loopback with a certificate made for this run: a real https:// image in a mail. */
+const IMAGE_HOST = 'images.tracker.example';
+const httpsToken = randomBytes(4).toString('hex');
+let imageServer: Server;
+const imageRequests: { url: string; headers: IncomingHttpHeaders }[] = [];
+let imageConnections = 0;
+let httpsMail: MessageSummary;
+
 async function provider<T>(path: string): Promise<T> {
   const session = await signIn(baseUrl, MARIO);
   const response = await session.fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(MARIO)}/archive${path}`, baseUrl));
@@ -72,6 +82,14 @@ beforeAll(async () => {
   counter.on('connection', () => connections++);
   await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
   counterPort = (counter.address() as AddressInfo).port;
+  const { key, cert } = makeCertificate(IMAGE_HOST);
+  imageServer = createHttpsServer({ key, cert }, (request, response) => {
+    imageRequests.push({ url: request.url ?? '', headers: request.headers });
+    response.writeHead(200, { 'Content-Type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'));
+  });
+  imageServer.on('secureConnection', () => imageConnections++);
+  await new Promise<void>((resolve) => imageServer.listen(0, '127.0.0.1', resolve));
+  const imagePort = (imageServer.address() as AddressInfo).port;
 
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inject('e2eSmtpPort'), secure: false, ignoreTLS: true });
   try {
@@ -87,18 +105,28 @@ beforeAll(async () => {
         html: `<!doctype html><html><head></head><body><p>Contenuto ${technique}</p>${body}</body></html>`,
       });
     }
+    await transport.sendMail({
+      from: 'Newsletter <news@tracker.example>',
+      to: MARIO,
+      subject: `Immagini https ${httpsToken}`,
+      html: `<!doctype html><html><body><p>Contenuto https ${httpsToken}</p><img src="https://${IMAGE_HOST}/${httpsToken}/img" width="10" height="10" alt=""><div style="background:url(https://${IMAGE_HOST}/${httpsToken}/css);width:9px;height:9px"></div></body></html>`,
+    });
   } finally {
     transport.close();
   }
+  httpsMail = (await provider<{ items: MessageSummary[] }>(`/search?q=${httpsToken}&limit=10`)).items[0]!;
+  expect(httpsMail).toBeDefined();
   const found = (await provider<{ items: MessageSummary[] }>(`/search?q=${token}&limit=100`)).items;
   delivered = found.map((summary) => ({ technique: summary.subject.split(' ')[1]!, summary }));
   expect(delivered.length).toBe(Object.keys(TECHNIQUES).length);
-  browser = await launchWithExtension(inject('extensionDir'));
+  browser = await launchWithExtension(inject('extensionDir'), { args: chromiumArgsFor(IMAGE_HOST, imagePort, cert) });
 });
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => counter?.close(resolve));
+  imageServer?.closeAllConnections();
+  await new Promise((resolve) => imageServer?.close(resolve));
   await testControl(baseUrl, 'reset').catch(() => undefined);
 });
 
@@ -154,5 +182,64 @@ describe('remote content before and after consent', () => {
       expect(requests, technique).toEqual([]);
     }
     expect(offered).toBeGreaterThanOrEqual(['img', 'srcset', 'picture-source', 'css-background'].length);
+  });
+
+  it('an https image loads only after "Mostra contenuti esterni", and only into the sandboxed body frame', async () => {
+    const webmail = await newSignedInTab(browser.context, baseUrl, MARIO);
+    const reader = await browser.context.newPage();
+    await reader.goto(`chrome-extension://${browser.extensionId}/archive.html#origin=${encodeURIComponent(baseUrl)}`);
+    const body = reader.frameLocator('iframe.body-frame');
+    const fromPages: { url: string; frameUrl: string; parentUrl: string | null }[] = [];
+    reader.on('request', (request) => {
+      if (!request.url().includes(IMAGE_HOST)) return;
+      const frame = request.frame();
+      fromPages.push({ url: request.url(), frameUrl: frame.url(), parentUrl: frame.parentFrame()?.url() ?? null });
+    });
+    await reader.locator(`[role=treeitem][data-folder-id="${httpsMail.folderId}"]`).click();
+    await reader.locator(`[role=option][data-message-id="${httpsMail.id}"]`).click();
+    await body.getByText(`Contenuto https ${httpsToken}`).waitFor();
+    await reader.waitForTimeout(1000);
+    // Blocked by default: not a request, not even a connection.
+    expect(await reader.locator('iframe.body-frame').getAttribute('srcdoc')).toMatch(/img-src data: cid:(?! https:)/);
+    expect(imageRequests).toEqual([]);
+    expect(imageConnections).toBe(0);
+
+    const consent = reader.locator('[data-action="show-remote"]');
+    await consent.click();
+    await expect.poll(() => consent.count()).toBe(0);
+    await expect
+      .poll(() => imageRequests.map((request) => request.url).sort(), { timeout: 10_000 })
+      .toEqual([`/${httpsToken}/css`, `/${httpsToken}/img`]);
+    for (const request of imageRequests) {
+      // Loaded as images by the body frame: no cookie, no referrer naming the archive or the mail.
+      expect(request.headers['sec-fetch-dest'], request.url).toBe('image');
+      expect(request.headers.cookie, request.url).toBeUndefined();
+      expect(request.headers.referer, request.url).toBeUndefined();
+    }
+    // The images are in the body frame's own document (a srcdoc whose policy now lets https images in), and the
+    // archive page holds none. Requests Chromium attributes to a frame (it does not always, for a sandboxed srcdoc)
+    // come from that frame, never from the page.
+    const srcdoc = (await reader.locator('iframe.body-frame').getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).toContain(`https://${IMAGE_HOST}/${httpsToken}/img`);
+    expect(srcdoc).toMatch(/img-src data: cid: https:/);
+    for (const request of fromPages) {
+      expect(request.frameUrl, request.url).toBe('about:srcdoc');
+      expect(request.parentUrl, request.url).toMatch(/^chrome-extension:\/\/[a-p]{32}\/archive\.html/);
+    }
+    expect(await reader.locator('iframe.body-frame').getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
+    expect(await reader.evaluate((host) => document.querySelectorAll(`img[src*="${host}"]`).length, IMAGE_HOST)).toBe(0);
+
+    // Consent is for this message only: the next one opened is blocked again.
+    const before = imageRequests.length;
+    const neighbour = reader.locator(`[role=option][data-message-id]:not([data-message-id="${httpsMail.id}"])`).first();
+    await neighbour.click();
+    await expect.poll(() => reader.locator('iframe.body-frame').getAttribute('srcdoc')).not.toContain(httpsToken);
+    await reader.locator(`[role=option][data-message-id="${httpsMail.id}"]`).click();
+    await body.getByText(`Contenuto https ${httpsToken}`).waitFor();
+    await reader.waitForTimeout(1000);
+    expect(imageRequests.length).toBe(before);
+    expect(await consent.count()).toBe(1);
+    await reader.close();
+    await webmail.close();
   });
 });

@@ -2,14 +2,12 @@
 // certificate made for this run. It serves the webmail's markup (the aruba-* fixtures) under /new/ and passes the
 // archive API and the sign-in through to the reference provider, cookies included, so the store build runs as users
 // get it. Chromium reaches it through a host-resolver rule and trusts only this certificate's key.
-import { execFileSync } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgsFor, makeCertificate } from './loopback-tls';
 
 export const STORE_HOST = 'webmail.aruba.it';
 export const STORE_ORIGIN = `https://${STORE_HOST}`;
@@ -35,41 +33,6 @@ export interface StoreWebmail {
   close(): Promise<void>;
 }
 
-function makeCertificate(dir: string): { key: string; cert: string } {
-  const keyFile = join(dir, 'key.pem');
-  const certFile = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${STORE_HOST}`,
-      '-addext',
-      `subjectAltName=DNS:${STORE_HOST}`,
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { stdio: 'pipe' },
-  );
-  return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
-}
-
-/** The base64 SHA-256 of the certificate's SubjectPublicKeyInfo, as --ignore-certificate-errors-spki-list wants. */
-function spkiHash(certPem: string): string {
-  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(spki).digest('base64');
-}
-
 function passThrough(providerUrl: string, request: IncomingMessage, response: ServerResponse): void {
   const target = new URL(request.url ?? '/', providerUrl);
   // Headers go as the browser sent them (Cookie, Origin, Content-Type); the provider sees its own host.
@@ -84,8 +47,7 @@ function passThrough(providerUrl: string, request: IncomingMessage, response: Se
 }
 
 export async function startStoreWebmail(providerUrl: string): Promise<StoreWebmail> {
-  const dir = mkdtempSync(join(tmpdir(), 'archivio-store-host-'));
-  const { key, cert } = makeCertificate(dir);
+  const { key, cert } = makeCertificate(STORE_HOST);
   const requests: string[] = [];
   const server: Server = createServer({ key, cert }, (request, response) => {
     const path = new URL(request.url ?? '/', STORE_ORIGIN).pathname;
@@ -102,12 +64,11 @@ export async function startStoreWebmail(providerUrl: string): Promise<StoreWebma
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    chromiumArgs: [`--host-resolver-rules=MAP ${STORE_HOST}:443 127.0.0.1:${port}`, `--ignore-certificate-errors-spki-list=${spkiHash(cert)}`],
+    chromiumArgs: chromiumArgsFor(STORE_HOST, port, cert),
     requests,
     async close() {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

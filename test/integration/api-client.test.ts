@@ -138,6 +138,28 @@ describe('archive API client — errors', () => {
     expect(error.kind).toBe('timeout');
   });
 
+  it.each([
+    ['never answers', { stall: true }],
+    ['sends the headers and half the body, then stalls', { stallBody: true }],
+  ])('reports a read whose reply %s as a timeout after one timeout, retries included', async (_, stall) => {
+    await testControl(baseUrl, 'faults', { path: '/folders$', method: 'GET', ...stall, times: 5 });
+    const error = await failure(clientFor(mario, { timeoutMs: 600 }).folders(MARIO));
+    expect(error.kind).toBe('timeout');
+    // The first attempt used the whole budget: no retry was sent, so four of the five stalls are left.
+    let left = 0;
+    for (let probe = 0; probe < 5; probe++) {
+      const stalled = await clientFor(mario, { timeoutMs: 300, retry: { maxRetries: 0 } })
+        .folders(MARIO)
+        .then(
+          () => false,
+          (caught: ArchiveError) => caught.kind === 'timeout',
+        );
+      if (!stalled) break;
+      left++;
+    }
+    expect(left).toBe(4);
+  });
+
   it('reports an unreachable provider as a network error', async () => {
     const client = new ArchiveApiClient({ origin: 'http://127.0.0.1:9', apiPath: '/api/archive/v1', retry: { maxRetries: 0 } });
     expect((await failure(client.me())).kind).toBe('network');

@@ -135,15 +135,19 @@ export class ArchiveApiClient {
     return url.toString();
   }
 
-  /** Reads are idempotent: transient failures are retried with backoff. */
+  /**
+   * Reads are idempotent: transient failures are retried with backoff, all within one timeout. A provider that
+   * accepts the request and never answers is reported after `timeoutMs`, not after every retry's own timeout.
+   */
   private async get<S extends v.GenericSchema>(path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once('GET', path, options);
+        return await this.once('GET', path, options, Math.max(0, deadline - Date.now()));
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
         const delay = nextDelay(error, attempt, this.retry, this.random);
-        if (delay === null) throw error;
+        if (delay === null || Date.now() + delay >= deadline) throw error;
         await this.sleep(delay);
       }
     }
@@ -154,9 +158,14 @@ export class ArchiveApiClient {
     return this.once(method, path, options);
   }
 
-  private async once<S extends v.GenericSchema>(method: string, path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+  private async once<S extends v.GenericSchema>(
+    method: string,
+    path: string,
+    options: RequestOptions<S>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<v.InferOutput<S>> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,5 +1,5 @@
 // The "Archivio" tab of a mailbox for the postmaster: on/off, write mode, IMAP, retention, space, client settings.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArchiveError, type ArchiveErrorData } from '@/utils/api/errors';
 import type { ArchiveStatus } from '@/utils/api/schemas';
 import { shortensRetention, type RetentionMonths } from '@/utils/rules/retention';
@@ -11,6 +11,7 @@ import { QuotaSummary } from './QuotaSummary';
 import { RetentionSelect, retentionLabel } from './RetentionSelect';
 import { Switch } from './Switch';
 import { useMailboxStatus } from './use-mailbox-status';
+import { outcomeUnknown, REREAD_AFTER_MS } from './unknown-outcome';
 import { useBackground } from '@/components/background';
 
 type Setting = 'enabled' | 'writable' | 'imapAccess' | 'retentionMonths';
@@ -25,19 +26,37 @@ export function ArchiveSettings({ mailbox, onRequestDisable }: ArchiveSettingsPr
   const background = useBackground();
   const { status, error: loadError, loading, freshness, reload, apply } = useMailboxStatus(mailbox);
   const [busy, setBusy] = useState<Setting | null>(null);
-  const [failure, setFailure] = useState<{ setting: Setting; error: ArchiveErrorData } | null>(null);
+  /** `unknown`: no verdict came back, so the change may have landed; `wanted` tells when the status shows it did. */
+  const [failure, setFailure] = useState<{ setting: Setting; error: ArchiveErrorData; unknown: boolean; wanted: unknown } | null>(null);
+  const rereads = useRef<ReturnType<typeof setTimeout>[]>([]);
+  const stopRereads = () => {
+    for (const timer of rereads.current) clearTimeout(timer);
+    rereads.current = [];
+  };
+  useEffect(() => stopRereads, []);
+  // A change with no verdict that the provider's status now shows was applied: it landed, once; nothing to report.
+  useEffect(() => {
+    if (failure?.unknown && status && status[failure.setting] === failure.wanted) {
+      stopRereads();
+      setFailure(null);
+    }
+  }, [status, failure]);
   /** A shorter deletion period waiting for the postmaster's confirmation: older mail goes at the next purge. */
   const [pendingRetention, setPendingRetention] = useState<RetentionMonths | null>(null);
 
   /** One change at a time, sent once; its reply (the new status) is shown at once. */
-  const change = async (setting: Setting, call: () => Promise<ArchiveStatus>) => {
+  const change = async (setting: Setting, wanted: unknown, call: () => Promise<ArchiveStatus>) => {
     setBusy(setting);
     setFailure(null);
+    stopRereads();
     try {
       apply(await call());
     } catch (error) {
-      setFailure({ setting, error: ArchiveError.from(error).toData() });
-      void reload();
+      const data = ArchiveError.from(error).toData();
+      const unknown = outcomeUnknown(data.kind);
+      setFailure({ setting, error: data, unknown, wanted });
+      if (unknown) rereads.current = REREAD_AFTER_MS.map((delay) => setTimeout(() => void reload(), delay));
+      else void reload();
     } finally {
       setBusy(null);
     }
@@ -67,7 +86,7 @@ export function ArchiveSettings({ mailbox, onRequestDisable }: ArchiveSettingsPr
 
   const enabled = status.enabled;
   const patch = (setting: Exclude<Setting, 'enabled'>, value: boolean | RetentionMonths | null) =>
-    change(setting, () => updateArchive(background, mailbox, { [setting]: value }));
+    change(setting, value, () => updateArchive(background, mailbox, { [setting]: value }));
 
   return (
     <section class="pm-tab" aria-labelledby="pm-tab-title" data-mailbox={mailbox} data-enabled={String(enabled)}>
@@ -80,7 +99,7 @@ export function ArchiveSettings({ mailbox, onRequestDisable }: ArchiveSettingsPr
       {failure ? (
         <div class="pm-alert" role="alert" data-failed-setting={failure.setting}>
           <p>
-            {t('postmaster_changeFailed')} {t(failure.error.messageKey)}
+            {t(failure.unknown ? 'postmaster_changeUnknown' : 'postmaster_changeFailed')} {t(failure.error.messageKey)}
           </p>
         </div>
       ) : null}
@@ -98,7 +117,7 @@ export function ArchiveSettings({ mailbox, onRequestDisable }: ArchiveSettingsPr
           disabled={busy !== null}
           stateText={enabled ? t('postmaster_enabledOn') : t('postmaster_enabledOff')}
           description={enabled ? t('postmaster_enabledOnHint') : t('postmaster_enabledOffHint')}
-          onChange={(next) => (next ? void change('enabled', () => enableArchive(background, mailbox)) : onRequestDisable())}
+          onChange={(next) => (next ? void change('enabled', true, () => enableArchive(background, mailbox)) : onRequestDisable())}
         />
         {enabled ? (
           <>

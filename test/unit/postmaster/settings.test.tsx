@@ -118,6 +118,21 @@ describe('ArchiveSettings', () => {
     expect(background.calls.filter((call) => call.name === 'admin.updateSettings')).toHaveLength(1);
   });
 
+  it('does not say "nothing was changed" when no verdict came back, and shows the change once the status has it', async () => {
+    const background = standInBackground([marioStatus()]);
+    // The reply was lost (a stopped worker, a dropped connection) while the provider applied the change.
+    background.failNext('admin.updateSettings', MARIO, 'network');
+    renderForOrigin(<ArchiveSettings mailbox={MARIO} onRequestDisable={() => undefined} />, ORIGIN);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Archivio in scrittura' }));
+    const alert = await screen.findByRole('alert');
+    expect(plain(alert.textContent)).toContain('Non è stato possibile sapere se la modifica è stata salvata');
+    expect(plain(alert.textContent)).not.toContain('nulla è stato cambiato');
+    background.statuses.set(MARIO, { ...background.statuses.get(MARIO)!, writable: true });
+    await waitFor(() => expect(switchNamed('Archivio in scrittura').getAttribute('aria-checked')).toBe('true'), { timeout: 4_000 });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(background.calls.filter((call) => call.name === 'admin.updateSettings')).toHaveLength(1);
+  });
+
   it('asks the caller for the typed confirmation instead of disabling, and enables a disabled archive directly', async () => {
     const background = standInBackground([marioStatus(), lucaOff()]);
     const requestDisable = vi.fn();
