@@ -113,7 +113,7 @@ describe('archive service', () => {
     const listing = await service.messages(baseUrl, 'sent', 0, 11);
     const victim = listing.value.items[0]!;
     await service.remove(baseUrl, victim.id, 'sent');
-    const after = await cache.readListing(GIULIA, 'sent', 0, 10);
+    const after = await cache.readWindow(GIULIA, 'sent', 0, 10);
     expect(after?.items.map((m) => m.id)).not.toContain(victim.id);
     expect(after?.items.map((m) => m.id)).toEqual(listing.value.items.slice(1).map((m) => m.id));
     expect(await cache.getFolders(GIULIA)).toBeUndefined();

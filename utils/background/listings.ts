@@ -68,7 +68,7 @@ export class ListingSync {
       const client = this.deps.clientFor(origin);
       const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
       let meta = await cache.getMeta(account, folderId);
-      let cachedCount = meta ? ((await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0) : 0;
+      let cachedCount = meta ? await cache.countRows(account, folderId) : 0;
       const startFrom = (cursor: string | null) => (!meta && seed ? Promise.resolve(seed) : fetchPage(cursor));
       let pending = !meta || (!meta.complete && cachedCount < target()) ? startFrom(meta?.nextCursor ?? null) : null;
       try {

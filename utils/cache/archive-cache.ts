@@ -20,12 +20,6 @@ export interface CachedWindow {
 /** How long a listing's last-used time may lag before a read writes it again (reads stay read-only). */
 const LAST_USED_SLACK_MS = 60_000;
 
-export interface CachedListing {
-  items: MessageSummary[];
-  meta: ListingMeta;
-  cachedCount: number;
-}
-
 /** A listing's rows, in date order through the `byListingDate` index. */
 function listingRange(account: string, listing: string): IDBKeyRange {
   return IDBKeyRange.bound([account, listing, ''], [account, listing, HIGH]);
@@ -90,28 +84,9 @@ export class ArchiveCache {
     return this.db.get('meta', metaKey(account, folderId));
   }
 
-  /** Rows [offset, offset + limit) of a folder, newest first, from the cache alone; touches the folder's LRU time. */
-  async readListing(account: string, folderId: string, offset: number, limit: number): Promise<CachedListing | null> {
-    const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
-    const meta = await tx.objectStore('meta').get(metaKey(account, folderId));
-    if (!meta) {
-      await tx.done;
-      return null;
-    }
-    const index = tx.objectStore('messages').index('byListingDate');
-    const range = listingRange(account, folderId);
-    const cachedCount = await index.count(range);
-    const items: MessageSummary[] = [];
-    let cursor = await index.openCursor(range, 'prev');
-    if (cursor && offset > 0) cursor = await cursor.advance(offset);
-    while (cursor && items.length < limit) {
-      items.push(stripAccount(cursor.value));
-      cursor = await cursor.continue();
-    }
-    meta.lastUsed = this.now();
-    await tx.objectStore('meta').put(meta);
-    await tx.done;
-    return { items, meta, cachedCount };
+  /** How many rows the cache holds for a listing. */
+  async countRows(account: string, folderId: string): Promise<number> {
+    return this.db.countFromIndex('messages', 'byListingDate', listingRange(account, folderId));
   }
 
   /**
