@@ -4,7 +4,8 @@ import { activeProfile } from '@/utils/providers/active';
 import { rpc } from '@/utils/rpc/client';
 import { adapterFor } from '@/utils/webmail/registry';
 import { startArchiveTab } from './archive-tab/index';
-import { startPostmaster } from './postmaster/index';
+import { WEBMAIL_PAGE_MESSAGES } from './page-messages';
+import { loadPostmasterWhenSignedIn } from './postmaster-loader';
 
 export default defineContentScript({
   // Replaced at build time by the provider profile's webmail matches (see wxt.config.ts).
@@ -19,9 +20,9 @@ export default defineContentScript({
     };
     announce();
     ctx.addEventListener(window, 'wxt:locationchange', announce);
-    void initWebmailPageI18n(document);
+    void initWebmailPageI18n(document, WEBMAIL_PAGE_MESSAGES);
     const adapter = adapterFor(new URL(location.href), document);
     startArchiveTab(ctx, adapter);
-    startPostmaster(ctx, adapter);
+    loadPostmasterWhenSignedIn(ctx);
   },
 });
