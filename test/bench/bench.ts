@@ -248,6 +248,7 @@ async function main(): Promise<void> {
     await run.openAndClose(month);
     await new Promise((done) => setTimeout(done, 3_000));
     const unchangedRefreshBytes = proxy.bytes();
+    log(`unchanged reopen: ${unchangedRefreshBytes} bytes, requests: ${proxy.requests().join(' | ') || 'none'}`);
 
     log('End key in a cold month…');
     const endOfMonth: number[] = [];

@@ -12,6 +12,9 @@ import type { DownloadTarget } from '@/utils/rpc/payloads';
 import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
 
+/** How long an own status at the archive's current version is taken as current without asking the provider. */
+const STATUS_CURRENT_MS = 60_000;
+
 /** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
 const FILL_AHEAD_ROWS = 2_000;
 
@@ -38,6 +41,8 @@ export class ArchiveService {
   /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
   private readonly statusChanges = new Map<string, number>();
   private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
+  /** When the provider last confirmed the identity on each origin (`/me`), in this worker's life. */
+  private readonly confirmedAt = new Map<string, number>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 0;
@@ -52,7 +57,10 @@ export class ArchiveService {
   async session(origin: string): Promise<SessionInfo> {
     const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
     if (!known) return this.confirm(origin);
-    void this.confirm(origin).catch(() => undefined);
+    // Confirmed a moment ago (the webmail visit, the view just opened): asking again would learn nothing. Any
+    // owner-only read still answers 401/403 if the session changed meanwhile, and that asks `/me` again.
+    const confirmed = this.confirmedAt.get(origin);
+    if (confirmed === undefined || this.now() - confirmed >= (this.deps.freshForMs ?? 0)) void this.confirm(origin).catch(() => undefined);
     return { origin, me: known, offline: this.unreachable.has(origin) };
   }
 
@@ -70,6 +78,7 @@ export class ArchiveService {
     return this.flight.run(`me|${origin}`, async () => {
       try {
         const me = await this.deps.clientFor(origin).me();
+        this.confirmedAt.set(origin, this.now());
         const previous = await this.deps.identities.get(origin);
         if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
         await this.deps.identities.set(origin, me);
@@ -117,6 +126,7 @@ export class ArchiveService {
 
   /** Sign-out: the account's cache goes with its session. */
   async signedOut(origin: string, account: string): Promise<void> {
+    this.confirmedAt.delete(origin);
     await this.deps.identities.forget(origin);
     await (await this.deps.cache()).clearAccount(account);
     this.deps.notify({ origin, account: null, scope: 'session' });
@@ -338,12 +348,29 @@ export class ArchiveService {
     return this.flight.run(`status|${account}|${mailbox}`, async () => {
       const key = `${account}|${mailbox}`;
       const changesBefore = this.statusChanges.get(key) ?? 0;
-      const status = await this.deps.clientFor(origin).status(mailbox);
       const cache = await this.deps.cache();
+      const held = await cache.getStatus(account, mailbox);
+      // The own status changes with the archive's content (then its version moves) or its settings (a postmaster
+      // elsewhere; views ask again every minute): a recent copy at the current version is kept, its age untouched.
+      if (held?.value.enabled && mailbox === account && this.now() - held.fetchedAt < STATUS_CURRENT_MS) {
+        if ((await this.currentVersion(origin, account)) === held.value.version) {
+          this.deps.onOwnStatus?.(held.value);
+          return held.value;
+        }
+      }
+      const reply = await this.deps.clientFor(origin).statusIfChanged(mailbox, held?.etag);
       const before = await cache.getStatus(account, mailbox);
       // A change made while this read was on its way is newer than what the read saw: keep the change.
       if (before && (this.statusChanges.get(key) ?? 0) !== changesBefore) return before.value;
-      await cache.putStatus(account, mailbox, status);
+      if (!reply.changed) {
+        // 304: the held copy is current; only its age is new.
+        const current = before ?? held!;
+        await cache.putStatus(account, mailbox, current.value, current.etag);
+        if (mailbox === account) this.deps.onOwnStatus?.(current.value);
+        return current.value;
+      }
+      const status = reply.value;
+      await cache.putStatus(account, mailbox, status, reply.etag);
       if (mailbox === account) this.deps.onOwnStatus?.(status);
       if (before && JSON.stringify(before.value) !== JSON.stringify(status)) {
         this.deps.notify({ origin, account, scope: 'status', mailbox });
@@ -356,14 +383,30 @@ export class ArchiveService {
     return this.flight.run(`folders|${account}`, async () => {
       const cache = await this.deps.cache();
       const before = await cache.getFolders(account);
-      const list = await this.deps.clientFor(origin).folders(account);
-      await cache.putFolders(account, list);
+      // The one check a warm reopen makes: when the archive's version is still the held list's, so is the list.
+      if (before && (await this.currentVersion(origin, account)) === before.version) {
+        await cache.putFolders(account, before, before.etag);
+        return { version: before.version, folders: before.folders };
+      }
+      const reply = await this.deps.clientFor(origin).foldersIfChanged(account, before?.etag);
+      if (!reply.changed && before) {
+        // 304: the held list is current; only its age is new.
+        await cache.putFolders(account, before, before.etag);
+        return { version: before.version, folders: before.folders };
+      }
+      const list = reply.changed ? reply.value : await this.deps.clientFor(origin).folders(account);
+      await cache.putFolders(account, list, reply.changed ? reply.etag : null);
       if (before && before.version !== list.version) {
         await this.listings.syncChanges(origin, account);
         this.deps.notify({ origin, account, scope: 'folders' });
       }
       return list;
     });
+  }
+
+  /** The archive's current version from the shared `changes?since=` check; null when it cannot tell (the read then asks). */
+  private currentVersion(origin: string, account: string): Promise<number | null> {
+    return this.listings.syncChanges(origin, account).catch(() => null);
   }
 
   private networkFreshness() {

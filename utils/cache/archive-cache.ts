@@ -68,16 +68,16 @@ export class ArchiveCache {
     return this.db.get('status', statusKey(account, mailbox));
   }
 
-  async putStatus(account: string, mailbox: string, value: ArchiveStatus): Promise<void> {
-    await this.db.put('status', { key: statusKey(account, mailbox), account, mailbox, value, fetchedAt: this.now() });
+  async putStatus(account: string, mailbox: string, value: ArchiveStatus, etag: string | null = null): Promise<void> {
+    await this.db.put('status', { key: statusKey(account, mailbox), account, mailbox, value, fetchedAt: this.now(), etag });
   }
 
   async getFolders(account: string) {
     return this.db.get('folders', account);
   }
 
-  async putFolders(account: string, list: FolderList): Promise<void> {
-    await this.db.put('folders', { account, version: list.version, folders: list.folders, fetchedAt: this.now() });
+  async putFolders(account: string, list: FolderList, etag: string | null = null): Promise<void> {
+    await this.db.put('folders', { account, version: list.version, folders: list.folders, fetchedAt: this.now(), etag });
   }
 
   async getMeta(account: string, folderId: string) {

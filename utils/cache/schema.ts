@@ -11,6 +11,8 @@ export interface StatusRecord {
   mailbox: string;
   value: ArchiveStatus;
   fetchedAt: number;
+  /** The provider's validator of this copy (ETag), sent back to ask whether it is still current. */
+  etag?: string | null;
 }
 
 export interface FolderListRecord {
@@ -18,6 +20,8 @@ export interface FolderListRecord {
   version: number;
   folders: Folder[];
   fetchedAt: number;
+  /** The provider's validator of this copy (ETag), sent back to ask whether it is still current. */
+  etag?: string | null;
 }
 
 export interface MessageRecord extends MessageSummary {
