@@ -4,7 +4,20 @@ import { newestFirst } from '@/utils/rules/order';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 
-export const DEFAULT_MAX_MESSAGES = 50_000;
+/**
+ * The cache's bound: 64 MiB of summaries, each counted as the length of its JSON (a bulk-archived summary is about
+ * 490, so ≈ 135,000 fit: a 100,000-message archive whole). Beyond it, least recently used listings go first.
+ */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** What a listing stored without a byte count is taken to cost per row. */
+const BYTES_PER_UNCOUNTED_ROW = 1_000;
+
+/** A summary's size as the cache's bound counts it. */
+export function summaryBytes(summary: MessageSummary): number {
+  return JSON.stringify(summary).length;
+}
+
+const bytesOf = (items: MessageSummary[]) => items.reduce((sum, item) => sum + summaryBytes(item), 0);
 const HIGH = '\uffff';
 
 /** A window read from the cache in one transaction, with what a view needs to place it. */
@@ -60,7 +73,7 @@ export class ArchiveCache {
 
   constructor(
     private readonly db: CacheDb,
-    private readonly maxMessages = DEFAULT_MAX_MESSAGES,
+    private readonly maxBytes = DEFAULT_MAX_BYTES,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -182,6 +195,7 @@ export class ArchiveCache {
     if (options.firstPage) this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
+    const previous = options.firstPage ? undefined : await tx.objectStore('meta').get(metaKey(account, folderId));
     if (options.firstPage) {
       let cursor = await messages.index('byListingDate').openCursor(listingRange(account, folderId));
       while (cursor) {
@@ -200,6 +214,7 @@ export class ArchiveCache {
       complete: page.nextCursor === null,
       nextCursor: page.nextCursor,
       lastUsed: this.now(),
+      bytes: (previous?.bytes ?? 0) + bytesOf(page.items),
     };
     await tx.objectStore('meta').put(meta);
     await tx.done;
@@ -227,6 +242,8 @@ export class ArchiveCache {
     const messages = tx.objectStore('messages');
     const metas = tx.objectStore('meta');
     const listings = (await metas.index('byAccount').getAll(account)).map((meta) => meta.folderId);
+    /** Bytes added per listing, for its size. */
+    const added = new Map<string, number>();
     for (const change of delta.changes) {
       for (const id of change.removed) {
         const keys = await messages.index('byMessage').getAllKeys([account, id]);
@@ -236,9 +253,11 @@ export class ArchiveCache {
       for (const listing of listings.filter((candidate) => belongsTo(candidate, change.folderId))) {
         for (const item of change.added) await messages.put(toRecord(item, account, listing));
         if (change.added.length > 0) touched.add(change.folderId);
+        added.set(listing, (added.get(listing) ?? 0) + bytesOf(change.added));
       }
     }
     for (const meta of await metas.index('byAccount').getAll(account)) {
+      if (meta.bytes !== undefined) meta.bytes += added.get(meta.folderId) ?? 0;
       meta.version = delta.version;
       meta.fetchedAt = this.now();
       await metas.put(meta);
@@ -318,17 +337,31 @@ export class ArchiveCache {
     return this.db.count('messages');
   }
 
-  /** Keeps the cache under its bound by dropping whole listings, least recently used first (never `keepKey`). */
+  /** The cached summaries' size as the bound counts it, over every listing of every account. */
+  async storedBytes(): Promise<number> {
+    let total = 0;
+    for (const meta of await this.db.getAll('meta')) total += await this.listingBytes(meta);
+    return total;
+  }
+
+  private async listingBytes(meta: ListingMeta): Promise<number> {
+    return meta.bytes ?? (await this.countRows(meta.account, meta.folderId)) * BYTES_PER_UNCOUNTED_ROW;
+  }
+
+  /**
+   * Keeps the cache under its bound in bytes by dropping whole listings, least recently used first (never
+   * `keepKey`); returns how many went. Listing sizes are kept in their metadata, so this reads no rows.
+   */
   async evict(keepKey?: string): Promise<number> {
-    let total = await this.db.count('messages');
+    let total = await this.storedBytes();
     let evicted = 0;
-    while (total > this.maxMessages) {
+    while (total > this.maxBytes) {
       const oldest = await this.db.getAllFromIndex('meta', 'byLastUsed', undefined, 2);
       const meta = oldest.find((candidate) => candidate.key !== keepKey);
       if (!meta) break;
+      total -= await this.listingBytes(meta);
       await this.invalidateListing(meta.account, meta.folderId);
       evicted++;
-      total = await this.db.count('messages');
     }
     return evicted;
   }

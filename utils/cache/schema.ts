@@ -43,6 +43,11 @@ export interface ListingMeta {
   complete: boolean;
   nextCursor: string | null;
   lastUsed: number;
+  /**
+   * The listing's rows' size as the cache counts it (the length of each summary's JSON), added up as rows are
+   * stored; removals leave it as it was, so it errs on the large side. Absent on listings stored before it existed.
+   */
+  bytes?: number;
 }
 
 export interface CacheSchema extends DBSchema {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveCache } from '@/utils/cache/archive-cache';
+import { ArchiveCache, summaryBytes } from '@/utils/cache/archive-cache';
 import { openCacheDb, type CacheDb } from '@/utils/cache/open';
 import { summaries, summary } from './fixtures';
 
@@ -13,7 +13,7 @@ beforeEach(async () => {
   clock = 1_000;
 });
 
-const cacheWith = (max = 50_000) => new ArchiveCache(db, max, () => ++clock);
+const cacheWith = (maxBytes?: number) => new ArchiveCache(db, maxBytes, () => ++clock);
 
 describe('archive cache', () => {
   it('marks a listing complete only when the last page arrived', async () => {
@@ -81,14 +81,50 @@ describe('archive cache', () => {
     expect(await cache.messageCount()).toBe(3);
   });
 
-  it('evicts the least recently used listings beyond its bound, never the one just written', async () => {
-    const cache = cacheWith(5);
-    await cache.putPage(A, 'inbox-2026-01', { items: summaries(1, 3, 'inbox-2026-01'), nextCursor: null, version: 1 }, { firstPage: true });
-    const sent = await cache.putPage(A, 'sent', { items: summaries(10, 12, 'sent'), nextCursor: null, version: 1 }, { firstPage: true });
-    expect(await cache.evict(sent.key)).toBe(1);
+  it('counts each listing in bytes as its rows arrive and as changes add to it', async () => {
+    const cache = cacheWith();
+    const first = summaries(6, 10, 'sent');
+    const second = summaries(1, 5, 'sent');
+    await cache.putPage(A, 'sent', { items: first, nextCursor: 'c1', version: 1 }, { firstPage: true });
+    await cache.putPage(A, 'sent', { items: second, nextCursor: null, version: 1 }, { firstPage: false });
+    const stored = [...first, ...second].reduce((sum, item) => sum + summaryBytes(item), 0);
+    expect(await cache.storedBytes()).toBe(stored);
+    const arrived = summary(11, 'sent');
+    await cache.applyChanges(A, { version: 2, foldersChanged: false, changes: [{ folderId: 'sent', added: [arrived], removed: [] }] });
+    expect(await cache.storedBytes()).toBe(stored + summaryBytes(arrived));
+    // A first page restarts the listing, and its size with it.
+    await cache.putPage(A, 'sent', { items: second, nextCursor: null, version: 3 }, { firstPage: true });
+    expect(await cache.storedBytes()).toBe(second.reduce((sum, item) => sum + summaryBytes(item), 0));
+  });
+
+  it('evicts the least recently used listings beyond its bound in bytes, never the one just written', async () => {
+    const month = summaries(1, 3, 'inbox-2026-01');
+    const sentRows = summaries(10, 12, 'sent');
+    const custom = summaries(20, 22, 'custom-1');
+    const size = (items: typeof month) => items.reduce((sum, item) => sum + summaryBytes(item), 0);
+    // Room for two of the three listings, however many rows that is.
+    const cache = cacheWith(size(month) + size(sentRows) + 1);
+    await cache.putPage(A, 'inbox-2026-01', { items: month, nextCursor: null, version: 1 }, { firstPage: true });
+    await cache.putPage(A, 'sent', { items: sentRows, nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.evict()).toBe(0);
+    const written = await cache.putPage(A, 'custom-1', { items: custom, nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.evict(written.key)).toBe(1);
     expect(await cache.readWindow(A, 'inbox-2026-01', 0, 10)).toBeNull();
     expect((await cache.readWindow(A, 'sent', 0, 10))?.items).toHaveLength(3);
-    expect(await cache.messageCount()).toBeLessThanOrEqual(5);
+    expect((await cache.readWindow(A, 'custom-1', 0, 10))?.items).toHaveLength(3);
+    expect(await cache.storedBytes()).toBeLessThanOrEqual(size(month) + size(sentRows) + 1);
+  });
+
+  it('bounds by bytes, not by rows: many small summaries fit where a few large ones do not', async () => {
+    const small = summaries(1, 50, 'sent');
+    const large = summaries(100, 104, 'custom-1').map((item) => ({ ...item, subject: 'x'.repeat(5_000) }));
+    const cache = cacheWith(small.reduce((sum, item) => sum + summaryBytes(item), 0) + 1_000);
+    const sent = await cache.putPage(A, 'sent', { items: small, nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.evict(sent.key)).toBe(0);
+    const custom = await cache.putPage(A, 'custom-1', { items: large, nextCursor: null, version: 1 }, { firstPage: true });
+    expect(await cache.evict(custom.key)).toBe(1);
+    expect(await cache.readWindow(A, 'sent', 0, 10)).toBeNull();
+    expect(await cache.messageCount()).toBe(5);
   });
 
   it('forgets exactly what a mutation touched', async () => {
