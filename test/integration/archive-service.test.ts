@@ -121,6 +121,21 @@ describe('archive service', () => {
     expect(events.some((event) => event.scope === 'listing')).toBe(true);
   });
 
+  it('pages the whole archive into the cache behind the first listing opened, each folder whole', async () => {
+    const { service, cache } = await harness(baseUrl, await signIn(baseUrl, MARIO));
+    const folders = (await service.folders(baseUrl)).value.folders;
+    const concrete = folders.filter((folder) => folder.kind !== 'inbox' && folder.messageCount > 0);
+    expect(concrete.length).toBeGreaterThan(1);
+    await service.messages(baseUrl, concrete[0]!.id, 0, 20);
+    for (const folder of concrete) {
+      await expect.poll(async () => (await cache.getMeta(MARIO, folder.id))?.complete, { timeout: 20_000 }).toBe(true);
+      expect(await cache.countRows(MARIO, folder.id), folder.id).toBe(folder.messageCount);
+    }
+    // The aggregate "inbox" is not stored a second time.
+    expect(await cache.getMeta(MARIO, 'inbox')).toBeUndefined();
+    expect(await cache.messageCount()).toBe(concrete.reduce((sum, folder) => sum + folder.messageCount, 0));
+  });
+
   it('invalidates exactly what a delete touched (write mode)', async () => {
     const { service, cache } = await harness(baseUrl, await signIn(baseUrl, GIULIA));
     await service.folders(baseUrl);

@@ -1,13 +1,13 @@
 // What the background does for its callers: identity, cached reads with revalidation, mutations that invalidate.
 import { type ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveError } from '@/utils/api/errors';
-import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
-import { countFromFolders, type ArchiveCache } from '@/utils/cache/archive-cache';
+import type { ArchiveStatus, FolderList, Me, MessagePage, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
+import { countFromFolders, EXPECTED_BYTES_PER_ROW, type ArchiveCache } from '@/utils/cache/archive-cache';
 import type { IdentityStore } from './identity';
 import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
 import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
-import { ListingSync, PAGE_SIZE } from './listings';
+import { ListingSync } from './listings';
 import type { DownloadTarget } from '@/utils/rpc/payloads';
 import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
@@ -162,6 +162,7 @@ export class ArchiveService {
     const cached = await cache.readWindow(me.address, folderId, offset, limit);
     if (cached?.covered) {
       this.revalidateListings(origin, me.address);
+      if (!cached.meta.complete) this.fillInBackground(origin, me.address, folderId);
       return {
         value: { items: cached.items, total: cached.total, complete: cached.meta.complete },
         freshness: { source: 'cache', fetchedAt: cached.meta.fetchedAt, offline: this.unreachable.has(origin), stale: true },
@@ -172,10 +173,35 @@ export class ArchiveService {
     const known = cached?.total ?? countFromFolders(await cache.getFolders(me.address), folderId) ?? 0;
     const total = seek.end ? reached : Math.max(reached + 1, known);
     if (offset < FILL_AHEAD_ROWS || (cached?.items.length ?? 0) > 0) {
-      const seed = offset === 0 && !cached ? seek.first : undefined;
-      void this.guard(origin, () => this.listings.fill(origin, me.address, folderId, offset + limit + PAGE_SIZE, seed)).catch(() => undefined);
+      this.fillInBackground(origin, me.address, folderId, offset === 0 && !cached ? seek.first : undefined);
     }
     return { value: { items: seek.items, total, complete: seek.end && offset === 0 }, freshness: this.networkFreshness() };
+  }
+
+  /**
+   * Pages an opened listing in whole, behind the answers, then every other folder of the archive while they fit
+   * under the cache's bound, so that the instant filter sees the whole archive. One listing at a time, one request
+   * ahead; views only hear a change event when a listing is in.
+   */
+  private fillInBackground(origin: string, account: string, folderId: string, seed?: MessagePage): void {
+    void this.guard(origin, async () => {
+      await this.listings.fill(origin, account, folderId, Number.POSITIVE_INFINITY, seed);
+      await this.fillArchive(origin, account);
+    }).catch(() => undefined);
+  }
+
+  private fillArchive(origin: string, account: string): Promise<void> {
+    return this.flight.run(`archive-fill|${account}`, async () => {
+      const cache = await this.deps.cache();
+      // Concrete folders only: "inbox" as a whole would store every month's rows a second time.
+      for (const folder of (await cache.getFolders(account))?.folders ?? []) {
+        if (folder.kind === 'inbox' || folder.messageCount === 0) continue;
+        const meta = await cache.getMeta(account, folder.id);
+        if (meta?.complete) continue;
+        if (!(await cache.hasRoomFor(folder.messageCount * EXPECTED_BYTES_PER_ROW))) continue;
+        await this.listings.fill(origin, account, folder.id, Number.POSITIVE_INFINITY);
+      }
+    });
   }
 
   /** Cached listings are brought up to date (`changes?since=`) behind cached answers; concurrent asks share one request. */

@@ -17,6 +17,16 @@ export function summaryBytes(summary: MessageSummary): number {
   return JSON.stringify(summary).length;
 }
 
+/** What a listing not yet stored is expected to cost per row, to tell whether it will fit. */
+export const EXPECTED_BYTES_PER_ROW = 500;
+
+/** A page for a listing that was dropped (cleared, signed out, evicted) while it was being paged in. */
+export class ListingDroppedError extends Error {
+  constructor() {
+    super('the listing was dropped while it was being filled');
+  }
+}
+
 const bytesOf = (items: MessageSummary[]) => items.reduce((sum, item) => sum + summaryBytes(item), 0);
 const HIGH = '\uffff';
 
@@ -196,6 +206,12 @@ export class ArchiveCache {
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     const previous = options.firstPage ? undefined : await tx.objectStore('meta').get(metaKey(account, folderId));
+    // A later page without its listing would store rows from the middle as if they were its top.
+    if (!options.firstPage && !previous) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new ListingDroppedError();
+    }
     if (options.firstPage) {
       let cursor = await messages.index('byListingDate').openCursor(listingRange(account, folderId));
       while (cursor) {
@@ -335,6 +351,11 @@ export class ArchiveCache {
 
   async messageCount(): Promise<number> {
     return this.db.count('messages');
+  }
+
+  /** Whether `bytes` more summaries fit under the bound. */
+  async hasRoomFor(bytes: number): Promise<boolean> {
+    return (await this.storedBytes()) + bytes <= this.maxBytes;
   }
 
   /** The cached summaries' size as the bound counts it, over every listing of every account. */

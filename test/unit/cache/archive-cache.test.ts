@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveCache, summaryBytes } from '@/utils/cache/archive-cache';
+import { ArchiveCache, ListingDroppedError, summaryBytes } from '@/utils/cache/archive-cache';
 import { openCacheDb, type CacheDb } from '@/utils/cache/open';
 import { summaries, summary } from './fixtures';
 
@@ -125,6 +125,17 @@ describe('archive cache', () => {
     expect(await cache.evict(custom.key)).toBe(1);
     expect(await cache.readWindow(A, 'sent', 0, 10)).toBeNull();
     expect(await cache.messageCount()).toBe(5);
+  });
+
+  it('refuses a later page of a listing dropped while it was paged in, rather than store rows from its middle', async () => {
+    const cache = cacheWith();
+    await cache.putPage(A, 'sent', { items: summaries(6, 10, 'sent'), nextCursor: 'c1', version: 1 }, { firstPage: true });
+    await cache.clearAll();
+    await expect(
+      cache.putPage(A, 'sent', { items: summaries(1, 5, 'sent'), nextCursor: null, version: 1 }, { firstPage: false }),
+    ).rejects.toBeInstanceOf(ListingDroppedError);
+    expect(await cache.getMeta(A, 'sent')).toBeUndefined();
+    expect(await cache.messageCount()).toBe(0);
   });
 
   it('forgets exactly what a mutation touched', async () => {
