@@ -100,11 +100,25 @@ describe('conditional refreshes', () => {
     expect(exchanges.some((exchange) => exchange.path.endsWith('/folders') && exchange.ifNoneMatch !== null && exchange.status === 200)).toBe(true);
   });
 
-  it('do not ask who is signed in again right after the provider said so', async () => {
-    const { service, exchanges } = await recordedService(await signIn(baseUrl, MARIO), 60_000);
+  it('do not ask who is signed in again within a minute of the provider saying so, by /me or an owner-only read', async () => {
+    const { service, exchanges, clock } = await recordedService(await signIn(baseUrl, MARIO));
+    const asksForMe = () => exchanges.filter((exchange) => exchange.path.endsWith('/me')).length;
     await service.session(baseUrl);
     await service.session(baseUrl);
     await service.session(baseUrl);
-    expect(exchanges.filter((exchange) => exchange.path.endsWith('/me'))).toHaveLength(1);
+    expect(asksForMe()).toBe(1);
+    clock.now += 61_000;
+    await service.session(baseUrl);
+    await expect.poll(asksForMe).toBe(2);
+    // A listing's changes?since= (owner only) confirms the session as well as /me does.
+    await service.messages(baseUrl, 'sent', 0, 10);
+    await expect.poll(async () => (await service.messages(baseUrl, 'sent', 0, 10)).freshness.source).toBe('cache');
+    clock.now += 61_000;
+    await service.messages(baseUrl, 'sent', 0, 10);
+    await expect.poll(() => exchanges.some((exchange) => exchange.path.includes('/changes?since='))).toBe(true);
+    await new Promise((done) => setTimeout(done, 200));
+    await service.session(baseUrl);
+    await new Promise((done) => setTimeout(done, 200));
+    expect(asksForMe()).toBe(2);
   });
 });

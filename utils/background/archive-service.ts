@@ -6,11 +6,14 @@ import { countFromFolders, EXPECTED_BYTES_PER_ROW, type ArchiveCache } from '@/u
 import type { IdentityStore } from './identity';
 import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
-import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
+import { isEmptyFilter, type LocalFilter } from '@/utils/rules/match';
 import { ListingSync } from './listings';
 import type { DownloadTarget } from '@/utils/rpc/payloads';
 import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
+
+/** How long a confirmation of who is signed in (`/me`, or an owner-only read that succeeded) spares asking `/me`. */
+const SESSION_PROOF_MS = 60_000;
 
 /** How long an own status at the archive's current version is taken as current without asking the provider. */
 const STATUS_CURRENT_MS = 60_000;
@@ -57,10 +60,11 @@ export class ArchiveService {
   async session(origin: string): Promise<SessionInfo> {
     const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
     if (!known) return this.confirm(origin);
-    // Confirmed a moment ago (the webmail visit, the view just opened): asking again would learn nothing. Any
-    // owner-only read still answers 401/403 if the session changed meanwhile, and that asks `/me` again.
+    // Confirmed within the last minute, by `/me` or by an owner-only read (`changes?since=` answers only the
+    // archive's owner): asking again would learn nothing. Any owner-only read still answers 401/403 if the session
+    // changed meanwhile, and that asks `/me` again at once.
     const confirmed = this.confirmedAt.get(origin);
-    if (confirmed === undefined || this.now() - confirmed >= (this.deps.freshForMs ?? 0)) void this.confirm(origin).catch(() => undefined);
+    if (confirmed === undefined || this.now() - confirmed >= SESSION_PROOF_MS) void this.confirm(origin).catch(() => undefined);
     return { origin, me: known, offline: this.unreachable.has(origin) };
   }
 
@@ -201,19 +205,21 @@ export class ArchiveService {
         if (!(await cache.hasRoomFor(folder.messageCount * EXPECTED_BYTES_PER_ROW))) continue;
         await this.listings.fill(origin, account, folder.id, Number.POSITIVE_INFINITY);
       }
+      // The first keystroke of the instant filter then finds its index ready.
+      await cache.prepareFilter(account);
     });
   }
 
   /** Cached listings are brought up to date (`changes?since=`) behind cached answers; concurrent asks share one request. */
   private revalidateListings(origin: string, account: string): void {
-    void this.guard(origin, () => this.tracked(origin, () => this.listings.syncChanges(origin, account))).catch(() => undefined);
+    void this.guard(origin, () => this.tracked(origin, () => this.syncChanges(origin, account))).catch(() => undefined);
   }
 
   /** The archive app's instant filter: cached summaries only, newest first, never a provider call. */
   async filter(origin: string, query: LocalFilter): Promise<MessageSummary[]> {
     const me = await this.account(origin);
     if (isEmptyFilter(query)) return [];
-    return (await this.deps.cache()).filterMessages(me.address, query.folderId, summaryMatcher(query), query.limit ?? 500);
+    return (await this.deps.cache()).filterMessages(me.address, query, query.limit ?? 500);
   }
 
   message(origin: string, id: string) {
@@ -432,7 +438,14 @@ export class ArchiveService {
 
   /** The archive's current version from the shared `changes?since=` check; null when it cannot tell (the read then asks). */
   private currentVersion(origin: string, account: string): Promise<number | null> {
-    return this.listings.syncChanges(origin, account).catch(() => null);
+    return this.syncChanges(origin, account).catch(() => null);
+  }
+
+  /** `changes?since=`; its success also proves the session is still the account's (the endpoint is owner-only). */
+  private async syncChanges(origin: string, account: string): Promise<number | null> {
+    const version = await this.listings.syncChanges(origin, account);
+    if (version !== null) this.confirmedAt.set(origin, this.now());
+    return version;
   }
 
   private networkFreshness() {

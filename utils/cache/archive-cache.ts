@@ -1,6 +1,6 @@
 // Reads and writes of the archive cache: status, folder lists, listings (newest first), eviction, clearing.
 import type { ArchiveStatus, Changes, Folder, FolderList, MessageSummary } from '@/utils/api/schemas';
-import { newestFirst } from '@/utils/rules/order';
+import { entryMatcher, filterText, type FilterEntry, type LocalFilter } from '@/utils/rules/match';
 import type { CacheDb } from './open';
 import type { ListingMeta, MessageRecord } from './schema';
 
@@ -74,12 +74,44 @@ export function countFromFolders(list: { folders: Folder[] } | undefined, folder
   return undefined;
 }
 
+/** One cached message as the instant filter keeps it in memory, with the key to read its row. */
+interface IndexedSummary extends FilterEntry {
+  id: string;
+  folderId: string;
+  key: [string, string, string];
+}
+
+/** Rows read per request while the filter's index is built. */
+const INDEX_BATCH = 5_000;
+
+function toIndexed(record: MessageRecord, account: string, folders: Map<string, string>): IndexedSummary {
+  // One string per folder id and the caller's account string: 100,000 entries share them.
+  let folderId = folders.get(record.folderId);
+  if (folderId === undefined) folders.set(record.folderId, (folderId = record.folderId));
+  let listing = folders.get(record.listing);
+  if (listing === undefined) folders.set(record.listing, (listing = record.listing));
+  return {
+    id: record.id,
+    folderId,
+    key: [account, listing, record.id],
+    dateMs: Date.parse(record.date),
+    hasAttachments: record.hasAttachments,
+    text: filterText(record),
+  };
+}
+
+/** Newest first, ties by id descending: the listings' order (`utils/rules/order.ts`). */
+function newestIndexedFirst(a: IndexedSummary, b: IndexedSummary): number {
+  if (a.dateMs !== b.dateMs) return b.dateMs - a.dateMs;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 const metaKey = (account: string, folderId: string) => `${account}|${folderId}`;
 const statusKey = (account: string, mailbox: string) => `${account}|${mailbox}`;
 
 export class ArchiveCache {
-  /** Deduplicated summaries per account, newest first, for the instant filter; dropped on any write. */
-  private readonly summaries = new Map<string, Promise<MessageSummary[]>>();
+  /** The instant filter's index per account, newest first, each message once; merged or dropped on writes. */
+  private readonly summaries = new Map<string, Promise<IndexedSummary[]>>();
 
   constructor(
     private readonly db: CacheDb,
@@ -152,35 +184,51 @@ export class ArchiveCache {
 
   /**
    * The newest `limit` cached summaries that match, newest first, each message once (it may be cached in two
-   * listings). Reads the account's rows in one request and keeps them in memory until the next write, so that
-   * each keystroke of the instant filter only scans memory.
+   * listings). Each keystroke scans an in-memory index of the account's summaries — folded text, date and
+   * attachment mark only, a fraction of the summaries' size — and reads just the matches' rows.
    */
-  async filterMessages(
-    account: string,
-    folderId: string | undefined,
-    matches: (summary: MessageSummary) => boolean,
-    limit: number,
-  ): Promise<MessageSummary[]> {
-    const found: MessageSummary[] = [];
-    for (const summary of await this.summariesOf(account)) {
-      if (found.length >= limit) break;
-      if ((!folderId || belongsTo(folderId, summary.folderId)) && matches(summary)) found.push(summary);
+  async filterMessages(account: string, filter: LocalFilter, limit: number): Promise<MessageSummary[]> {
+    const matches = entryMatcher(filter);
+    const keys: IndexedSummary['key'][] = [];
+    for (const entry of await this.filterIndexOf(account)) {
+      if (keys.length >= limit) break;
+      if ((!filter.folderId || belongsTo(filter.folderId, entry.folderId)) && matches(entry)) keys.push(entry.key);
     }
-    return found;
+    if (keys.length === 0) return [];
+    const tx = this.db.transaction('messages', 'readonly');
+    const rows = await Promise.all(keys.map((key) => tx.store.get(key)));
+    await tx.done;
+    return rows.filter((row): row is MessageRecord => row !== undefined).map(stripAccount);
   }
 
-  private summariesOf(account: string): Promise<MessageSummary[]> {
-    let rows = this.summaries.get(account);
-    if (!rows) {
-      rows = this.db.getAllFromIndex('messages', 'byAccount', account).then((records) => {
-        const byId = new Map<string, MessageSummary>();
-        for (const record of records) if (!byId.has(record.id)) byId.set(record.id, stripAccount(record));
-        return [...byId.values()].sort(newestFirst);
-      });
-      this.summaries.set(account, rows);
-      rows.catch(() => this.summaries.delete(account));
+  /** Builds the instant filter's index of an account ahead of the first keystroke (after a fill, off any view's path). */
+  async prepareFilter(account: string): Promise<void> {
+    await this.filterIndexOf(account);
+  }
+
+  private filterIndexOf(account: string): Promise<IndexedSummary[]> {
+    let index = this.summaries.get(account);
+    if (!index) {
+      index = this.buildFilterIndex(account);
+      this.summaries.set(account, index);
+      index.catch(() => this.summaries.delete(account));
     }
-    return rows;
+    return index;
+  }
+
+  /** Reads the account's rows in batches, so the full summaries never sit in memory all at once. */
+  private async buildFilterIndex(account: string): Promise<IndexedSummary[]> {
+    const byId = new Map<string, IndexedSummary>();
+    const folders = new Map<string, string>();
+    let range = IDBKeyRange.bound([account], [account, HIGH]);
+    for (;;) {
+      const records = await this.db.getAll('messages', range, INDEX_BATCH);
+      for (const record of records) if (!byId.has(record.id)) byId.set(record.id, toIndexed(record, account, folders));
+      const last = records.at(-1);
+      if (!last || records.length < INDEX_BATCH) break;
+      range = IDBKeyRange.bound([account, last.listing, last.id], [account, HIGH], true);
+    }
+    return [...byId.values()].sort(newestIndexedFirst);
   }
 
   /** Every write to an account's rows goes through here, so the in-memory copy never outlives them. */
@@ -234,17 +282,18 @@ export class ArchiveCache {
     };
     await tx.objectStore('meta').put(meta);
     await tx.done;
-    if (!options.firstPage) this.mergeIntoSummaries(account, page.items);
+    if (!options.firstPage) this.mergeIntoSummaries(account, folderId, page.items);
     return meta;
   }
 
-  private mergeIntoSummaries(account: string, items: MessageSummary[]): void {
-    const rows = this.summaries.get(account);
-    if (!rows || items.length === 0) return;
-    const merged = rows.then((list) => {
-      const known = new Set(list.map((summary) => summary.id));
-      const added = items.filter((item) => !known.has(item.id)).map((item) => stripAccount(toRecord(item, account, '')));
-      return added.length ? [...list, ...added].sort(newestFirst) : list;
+  private mergeIntoSummaries(account: string, listing: string, items: MessageSummary[]): void {
+    const index = this.summaries.get(account);
+    if (!index || items.length === 0) return;
+    const merged = index.then((entries) => {
+      const known = new Set(entries.map((entry) => entry.id));
+      const folders = new Map<string, string>();
+      const added = items.filter((item) => !known.has(item.id)).map((item) => toIndexed({ ...toRecord(item, account, listing) }, account, folders));
+      return added.length ? [...entries, ...added].sort(newestIndexedFirst) : entries;
     });
     this.summaries.set(account, merged);
     merged.catch(() => this.summaries.delete(account));
@@ -253,7 +302,8 @@ export class ArchiveCache {
   /** Applies a `changes?since=` delta; returns the folders whose cached listing changed. */
   async applyChanges(account: string, delta: Changes): Promise<string[]> {
     const touched = new Set<string>();
-    this.changed(account);
+    // An empty delta (the usual warm reopen) leaves the filter's index as it is.
+    if (delta.changes.some((change) => change.added.length > 0 || change.removed.length > 0)) this.changed(account);
     const tx = this.db.transaction(['messages', 'meta'], 'readwrite');
     const messages = tx.objectStore('messages');
     const metas = tx.objectStore('meta');
