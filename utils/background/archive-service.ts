@@ -167,6 +167,9 @@ export class ArchiveService {
     if (cached?.covered) {
       this.revalidateListings(origin, me.address);
       if (!cached.meta.complete) this.fillInBackground(origin, me.address, folderId);
+      // A worker that was stopped lost the instant filter's index: it is rebuilt while the view shows its rows, so
+      // the first keystroke finds it ready.
+      void cache.prepareFilter(me.address).catch(() => undefined);
       return {
         value: { items: cached.items, total: cached.total, complete: cached.meta.complete },
         freshness: { source: 'cache', fetchedAt: cached.meta.fetchedAt, offline: this.unreachable.has(origin), stale: true },
