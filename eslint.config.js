@@ -48,7 +48,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['entrypoints/webmail.content/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict([...contentScriptBans, serverBan]) } },
+  { files: ['entrypoints/*.content/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict([...contentScriptBans, serverBan]) } },
   {
     files: ['entrypoints/archive/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/postmaster/**', 'components/**'],
     rules: { '@typescript-eslint/no-restricted-imports': restrict([...viewBans, serverBan]) },

@@ -17,6 +17,17 @@ export default defineConfig({
   }),
   manifest: ({ mode, browser }) => buildManifest(mode, browser, process.env.WXT_DEMO_PORT),
   hooks: {
+    // Content scripts use the browser's own promise-based API (`browser` in Firefox, `chrome` in Chromium MV3)
+    // instead of webextension-polyfill: it would be carried, with its wrappers, into every webmail page.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = viteConfig.resolve?.alias;
+      const rest = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      viteConfig.resolve = { ...viteConfig.resolve, alias: [native, ...rest] };
+    },
     // Each feature keeps its strings in locales/<lang>/<feature>.json; the extension gets one file per language.
     'build:publicAssets': (_wxt, files) => {
       for (const language of LANGUAGES) {

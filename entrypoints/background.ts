@@ -47,6 +47,9 @@ export default defineBackground(() => {
     extensionOrigin: extensionOrigin(),
     startDownload: (url) => browser.downloads.download({ url, saveAs: false }),
     frameTickets: frameTickets(),
+    injectPostmasterPage: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/postmaster-page.js'] });
+    },
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.

@@ -31,7 +31,7 @@ export const PRODUCT = {
   smtpIntake: { maxClients: 50, maxRecipients: 100, commandPace: { burst: 200, perSecond: 20 } },
   purgeIntervalMs: 60 * 60 * 1000,
   timeZone: 'Europe/Rome',
-  apiVersion: '1.2.0',
+  apiVersion: '1.3.0',
 } as const;
 
 function parsePort(value: string | undefined, fallback: number, name: string): number {

@@ -4,7 +4,8 @@ import { activeProfile } from '@/utils/providers/active';
 import { rpc } from '@/utils/rpc/client';
 import { adapterFor } from '@/utils/webmail/registry';
 import { startArchiveTab } from './archive-tab/index';
-import { startPostmaster } from './postmaster/index';
+import { WEBMAIL_PAGE_MESSAGES } from './page-messages';
+import { loadPostmasterWhenSignedIn } from './postmaster-loader';
 
 export default defineContentScript({
   // Replaced at build time by the provider profile's webmail matches (see wxt.config.ts).
@@ -21,11 +22,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', announce);
     // The features start once the language is settled (one storage read), so the nav item, the launcher and its
     // panel speak the language chosen in the options rather than the page's until redrawn.
-    void initWebmailPageI18n(document).then(() => {
+    void initWebmailPageI18n(document, WEBMAIL_PAGE_MESSAGES).then(() => {
       if (ctx.isInvalid) return;
-      const adapter = adapterFor(new URL(location.href), document);
-      startArchiveTab(ctx, adapter);
-      startPostmaster(ctx, adapter);
+      startArchiveTab(ctx, adapterFor(new URL(location.href), document));
+      loadPostmasterWhenSignedIn(ctx);
     });
   },
 });

@@ -1,4 +1,5 @@
 // One request's context and the response helpers every route uses (JSON, no-store, never any CORS header).
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../services/context';
 import type { Account } from '../storage/accounts';
@@ -49,10 +50,34 @@ export function setBaseHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
 }
 
+/** A strong validator of one JSON representation: the same bytes give the same tag. */
+function entityTag(payload: Buffer): string {
+  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Whether an `If-None-Match` header names `tag` (a list of tags, or `*`; weak tags compare by their opaque part). */
+function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const trimmed = candidate.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === tag;
+  });
+}
+
 export function sendJson(ctx: Ctx, status: number, body: unknown, headers: Record<string, string> = {}): void {
   let payload = Buffer.from(JSON.stringify(body), 'utf8');
-  if (ctx.truncate) payload = payload.subarray(0, Math.floor(payload.length / 2));
   if (ctx.res.headersSent) return;
+  // Every successful read carries a validator; asked again with it and unchanged, the reply is 304 without a body.
+  if (ctx.method === 'GET' && status === 200) {
+    const tag = entityTag(payload);
+    if (matchesIfNoneMatch(ctx.req.headers['if-none-match'], tag)) {
+      ctx.res.writeHead(304, { ...headers, ETag: tag });
+      ctx.res.end();
+      return;
+    }
+    headers = { ...headers, ETag: tag };
+  }
+  if (ctx.truncate) payload = payload.subarray(0, Math.floor(payload.length / 2));
   ctx.res.writeHead(status, {
     ...headers,
     'Content-Type': 'application/json; charset=utf-8',

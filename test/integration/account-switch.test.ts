@@ -71,7 +71,7 @@ describe('cached listings and the account signed in', () => {
 
     expect(await cache.accounts()).not.toContain(MARIO);
     expect(await cache.getFolders(MARIO)).toBeUndefined();
-    expect(await cache.readListing(MARIO, 'inbox', 0, 10)).toBeNull();
+    expect(await cache.readWindow(MARIO, 'inbox', 0, 10)).toBeNull();
   });
 
   it('re-checks the session on a 403 and drops the old account, even when the provider answers after the cache', async () => {
@@ -102,7 +102,7 @@ describe('cached listings and the account signed in', () => {
     // A window that is not cached yet goes to the provider, which refuses Mario's archive to Giulia.
     await expect(service.messages(baseUrl, 'sent', 0, 10)).rejects.toMatchObject({ kind: 'forbidden' });
     expect((await identities.get(baseUrl))?.address).toBe(GIULIA);
-    expect(await cache.readListing(MARIO, 'inbox', 0, 10)).toBeNull();
+    expect(await cache.readWindow(MARIO, 'inbox', 0, 10)).toBeNull();
     expect(await cachedSubjects(service)).toEqual([]);
   });
 });

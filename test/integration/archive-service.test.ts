@@ -43,6 +43,17 @@ beforeAll(() => {
   baseUrl = inject('providerUrl');
 });
 
+/** A message from Giulia to `to`, through the demo webmail: the archive's version moves. */
+async function deliverTo(to: string, subject: string): Promise<void> {
+  const giulia = await signIn(baseUrl, GIULIA);
+  const sent = await giulia.fetch(new URL('/api/mail/send', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ to: [to], subject: `${subject} ${Date.now()}`, text: 'Un messaggio per la prova.' }),
+  });
+  expect(sent.ok).toBe(true);
+}
+
 afterEach(async () => {
   await testControl(baseUrl, 'faults', {}, 'DELETE');
 });
@@ -54,7 +65,8 @@ describe('archive service', () => {
     expect(first.freshness).toMatchObject({ source: 'network', offline: false });
     expect((await cache.getFolders(MARIO))?.folders).toEqual(first.value.folders);
 
-    await testControl(baseUrl, 'faults', { path: '/folders$', method: 'GET', latencyMs: 1_500, times: 1 });
+    // The folder list is revalidated through the archive's version (changes) and, when that cannot tell, itself.
+    await testControl(baseUrl, 'faults', { path: '/(folders|changes)$', method: 'GET', latencyMs: 1_500, times: 2 });
     const started = Date.now();
     const second = await service.folders(baseUrl);
     expect(second.freshness).toMatchObject({ source: 'cache', stale: true, offline: false });
@@ -67,11 +79,13 @@ describe('archive service', () => {
     await service.folders(baseUrl);
     const before = await cache.getFolders(MARIO);
 
-    await testControl(baseUrl, 'faults', { path: '/folders$', method: 'GET', truncate: true, times: 1 });
+    // A full reply (the archive changed since the cached copy), cut in half on its way.
+    await deliverTo(MARIO, 'Tronca la risposta');
+    await testControl(baseUrl, 'faults', { path: '/(folders|changes)$', method: 'GET', truncate: true, times: 2 });
     const truncated = await service.folders(baseUrl);
     expect(truncated.freshness).toMatchObject({ source: 'cache', stale: true, error: { kind: 'invalid_reply' } });
 
-    await testControl(baseUrl, 'faults', { path: '/folders$', method: 'GET', status: 500, times: 1 });
+    await testControl(baseUrl, 'faults', { path: '/(folders|changes)$', method: 'GET', status: 500, times: 2 });
     const failing = await service.folders(baseUrl);
     expect(failing.freshness).toMatchObject({ source: 'cache', error: { kind: 'server' } });
     expect(await cache.getFolders(MARIO)).toEqual(before);
@@ -107,13 +121,28 @@ describe('archive service', () => {
     expect(events.some((event) => event.scope === 'listing')).toBe(true);
   });
 
+  it('pages the whole archive into the cache behind the first listing opened, each folder whole', async () => {
+    const { service, cache } = await harness(baseUrl, await signIn(baseUrl, MARIO));
+    const folders = (await service.folders(baseUrl)).value.folders;
+    const concrete = folders.filter((folder) => folder.kind !== 'inbox' && folder.messageCount > 0);
+    expect(concrete.length).toBeGreaterThan(1);
+    await service.messages(baseUrl, concrete[0]!.id, 0, 20);
+    for (const folder of concrete) {
+      await expect.poll(async () => (await cache.getMeta(MARIO, folder.id))?.complete, { timeout: 20_000 }).toBe(true);
+      expect(await cache.countRows(MARIO, folder.id), folder.id).toBe(folder.messageCount);
+    }
+    // The aggregate "inbox" is not stored a second time.
+    expect(await cache.getMeta(MARIO, 'inbox')).toBeUndefined();
+    expect(await cache.messageCount()).toBe(concrete.reduce((sum, folder) => sum + folder.messageCount, 0));
+  });
+
   it('invalidates exactly what a delete touched (write mode)', async () => {
     const { service, cache } = await harness(baseUrl, await signIn(baseUrl, GIULIA));
     await service.folders(baseUrl);
     const listing = await service.messages(baseUrl, 'sent', 0, 11);
     const victim = listing.value.items[0]!;
     await service.remove(baseUrl, victim.id, 'sent');
-    const after = await cache.readListing(GIULIA, 'sent', 0, 10);
+    const after = await cache.readWindow(GIULIA, 'sent', 0, 10);
     expect(after?.items.map((m) => m.id)).not.toContain(victim.id);
     expect(after?.items.map((m) => m.id)).toEqual(listing.value.items.slice(1).map((m) => m.id));
     expect(await cache.getFolders(GIULIA)).toBeUndefined();
@@ -138,7 +167,8 @@ describe('archive service', () => {
     const session = await signIn(baseUrl, MARIO);
     const { service, cache } = await harness(baseUrl, session);
     await service.folders(baseUrl);
-    await testControl(baseUrl, 'faults', { path: '/archive$', method: 'GET', expireSession: true, times: 1 });
+    // A recent own status is revalidated through the archive's version (changes) first.
+    await testControl(baseUrl, 'faults', { path: '/archive(/changes)?$', method: 'GET', expireSession: true, times: 1 });
     const error = await service.status(baseUrl).then(
       () => null,
       (caught: unknown) => caught,

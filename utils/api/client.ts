@@ -35,7 +35,12 @@ interface RequestOptions<S extends v.GenericSchema> {
   schema: S;
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
+  /** The validator of the copy the caller holds (`If-None-Match`, API 1.3). */
+  etag?: string | null;
 }
+
+/** A read asked for with the validator of a held copy: unchanged (304), or the new value and its validator. */
+export type Conditional<T> = { changed: false } | { changed: true; value: T; etag: string | null };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const seg = encodeURIComponent;
@@ -70,6 +75,14 @@ export class ArchiveApiClient {
   }
   folders(mailbox: string) {
     return this.get(`${archivePath(mailbox)}/folders`, { schema: FolderListSchema });
+  }
+  /** The status, or that the copy with validator `etag` is still current. */
+  statusIfChanged(mailbox: string, etag: string | null | undefined) {
+    return this.conditionalGet(archivePath(mailbox), { schema: ArchiveStatusSchema, etag });
+  }
+  /** The folder list, or that the copy with validator `etag` is still current. */
+  foldersIfChanged(mailbox: string, etag: string | null | undefined) {
+    return this.conditionalGet(`${archivePath(mailbox)}/folders`, { schema: FolderListSchema, etag });
   }
   /** One page of a folder, newest first: after `cursor`, or from position `offset` (API 1.2; not with a cursor). */
   messages(mailbox: string, folderId: string, page: { limit?: number; cursor?: string | null; offset?: number } = {}) {
@@ -135,11 +148,15 @@ export class ArchiveApiClient {
     return url.toString();
   }
 
+  private async get<S extends v.GenericSchema>(path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    return valueOf(await this.conditionalGet(path, options));
+  }
+
   /**
    * Reads are idempotent: transient failures are retried with backoff, all within one timeout. A provider that
    * accepts the request and never answers is reported after `timeoutMs`, not after every retry's own timeout.
    */
-  private async get<S extends v.GenericSchema>(path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+  private async conditionalGet<S extends v.GenericSchema>(path: string, options: RequestOptions<S>): Promise<Conditional<v.InferOutput<S>>> {
     const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -154,8 +171,8 @@ export class ArchiveApiClient {
   }
 
   /** Writes are sent exactly once: a lost reply must not turn into a second move, delete or disable. */
-  private write<S extends v.GenericSchema>(method: string, path: string, options: RequestOptions<S>) {
-    return this.once(method, path, options);
+  private async write<S extends v.GenericSchema>(method: string, path: string, options: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    return valueOf(await this.once(method, path, options));
   }
 
   private async once<S extends v.GenericSchema>(
@@ -163,12 +180,13 @@ export class ArchiveApiClient {
     path: string,
     options: RequestOptions<S>,
     timeoutMs = this.timeoutMs,
-  ): Promise<v.InferOutput<S>> {
+  ): Promise<Conditional<v.InferOutput<S>>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (options.etag) headers['If-None-Match'] = options.etag;
       let response: Response;
       try {
         response = await this.fetchImpl(this.url(path, options.query), {
@@ -182,12 +200,18 @@ export class ArchiveApiClient {
         throw new ArchiveError(controller.signal.aborted ? 'timeout' : 'network', { detail: String(cause) });
       }
       const text = await readBody(response, controller.signal);
+      if (response.status === 304 && options.etag) return { changed: false };
       if (!response.ok) throw replyError(response, text);
-      return parseReply(options.schema, text, response.status);
+      return { changed: true, value: parseReply(options.schema, text, response.status), etag: response.headers.get('ETag') };
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+function valueOf<T>(reply: Conditional<T>): T {
+  if (!reply.changed) throw new ArchiveError('invalid_reply', { status: 304, detail: 'not modified, but nothing was held' });
+  return reply.value;
 }
 
 export function archivePath(mailbox: string): string {

@@ -1,16 +1,22 @@
 // What the background does for its callers: identity, cached reads with revalidation, mutations that invalidate.
 import { type ArchiveApiClient } from '@/utils/api/client';
 import { ArchiveError } from '@/utils/api/errors';
-import type { ArchiveStatus, FolderList, Me, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
-import { countFromFolders, type ArchiveCache } from '@/utils/cache/archive-cache';
+import type { ArchiveStatus, FolderList, Me, MessagePage, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
+import { countFromFolders, EXPECTED_BYTES_PER_ROW, type ArchiveCache } from '@/utils/cache/archive-cache';
 import type { IdentityStore } from './identity';
 import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
-import { isEmptyFilter, summaryMatcher, type LocalFilter } from '@/utils/rules/match';
-import { ListingSync, PAGE_SIZE } from './listings';
+import { isEmptyFilter, type LocalFilter } from '@/utils/rules/match';
+import { ListingSync } from './listings';
 import type { DownloadTarget } from '@/utils/rpc/payloads';
 import type { ListingPage, SessionInfo } from '@/utils/rpc/replies';
 import { SingleFlight } from './single-flight';
+
+/** How long a confirmation of who is signed in (`/me`, or an owner-only read that succeeded) spares asking `/me`. */
+const SESSION_PROOF_MS = 60_000;
+
+/** How long an own status at the archive's current version is taken as current without asking the provider. */
+const STATUS_CURRENT_MS = 60_000;
 
 /** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
 const FILL_AHEAD_ROWS = 2_000;
@@ -38,6 +44,8 @@ export class ArchiveService {
   /** Status changes made through this worker, per account and mailbox: a read that started before one is older. */
   private readonly statusChanges = new Map<string, number>();
   private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
+  /** When the provider last confirmed the identity on each origin (`/me`), in this worker's life. */
+  private readonly confirmedAt = new Map<string, number>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.budget = deps.revalidateBudgetMs ?? 0;
@@ -52,7 +60,11 @@ export class ArchiveService {
   async session(origin: string): Promise<SessionInfo> {
     const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
     if (!known) return this.confirm(origin);
-    void this.confirm(origin).catch(() => undefined);
+    // Confirmed within the last minute, by `/me` or by an owner-only read (`changes?since=` answers only the
+    // archive's owner): asking again would learn nothing. Any owner-only read still answers 401/403 if the session
+    // changed meanwhile, and that asks `/me` again at once.
+    const confirmed = this.confirmedAt.get(origin);
+    if (confirmed === undefined || this.now() - confirmed >= SESSION_PROOF_MS) void this.confirm(origin).catch(() => undefined);
     return { origin, me: known, offline: this.unreachable.has(origin) };
   }
 
@@ -70,6 +82,7 @@ export class ArchiveService {
     return this.flight.run(`me|${origin}`, async () => {
       try {
         const me = await this.deps.clientFor(origin).me();
+        this.confirmedAt.set(origin, this.now());
         const previous = await this.deps.identities.get(origin);
         if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
         await this.deps.identities.set(origin, me);
@@ -117,6 +130,7 @@ export class ArchiveService {
 
   /** Sign-out: the account's cache goes with its session. */
   async signedOut(origin: string, account: string): Promise<void> {
+    this.confirmedAt.delete(origin);
     await this.deps.identities.forget(origin);
     await (await this.deps.cache()).clearAccount(account);
     this.deps.notify({ origin, account: null, scope: 'session' });
@@ -152,6 +166,10 @@ export class ArchiveService {
     const cached = await cache.readWindow(me.address, folderId, offset, limit);
     if (cached?.covered) {
       this.revalidateListings(origin, me.address);
+      if (!cached.meta.complete) this.fillInBackground(origin, me.address, folderId);
+      // A worker that was stopped lost the instant filter's index: it is rebuilt while the view shows its rows, so
+      // the first keystroke finds it ready.
+      void cache.prepareFilter(me.address).catch(() => undefined);
       return {
         value: { items: cached.items, total: cached.total, complete: cached.meta.complete },
         freshness: { source: 'cache', fetchedAt: cached.meta.fetchedAt, offline: this.unreachable.has(origin), stale: true },
@@ -162,22 +180,49 @@ export class ArchiveService {
     const known = cached?.total ?? countFromFolders(await cache.getFolders(me.address), folderId) ?? 0;
     const total = seek.end ? reached : Math.max(reached + 1, known);
     if (offset < FILL_AHEAD_ROWS || (cached?.items.length ?? 0) > 0) {
-      const seed = offset === 0 && !cached ? seek.first : undefined;
-      void this.guard(origin, () => this.listings.fill(origin, me.address, folderId, offset + limit + PAGE_SIZE, seed)).catch(() => undefined);
+      this.fillInBackground(origin, me.address, folderId, offset === 0 && !cached ? seek.first : undefined);
     }
     return { value: { items: seek.items, total, complete: seek.end && offset === 0 }, freshness: this.networkFreshness() };
   }
 
+  /**
+   * Pages an opened listing in whole, behind the answers, then every other folder of the archive while they fit
+   * under the cache's bound, so that the instant filter sees the whole archive. One listing at a time, one request
+   * ahead; views only hear a change event when a listing is in.
+   */
+  private fillInBackground(origin: string, account: string, folderId: string, seed?: MessagePage): void {
+    void this.guard(origin, async () => {
+      await this.listings.fill(origin, account, folderId, Number.POSITIVE_INFINITY, seed);
+      await this.fillArchive(origin, account);
+    }).catch(() => undefined);
+  }
+
+  private fillArchive(origin: string, account: string): Promise<void> {
+    return this.flight.run(`archive-fill|${account}`, async () => {
+      const cache = await this.deps.cache();
+      // Concrete folders only: "inbox" as a whole would store every month's rows a second time.
+      for (const folder of (await cache.getFolders(account))?.folders ?? []) {
+        if (folder.kind === 'inbox' || folder.messageCount === 0) continue;
+        const meta = await cache.getMeta(account, folder.id);
+        if (meta?.complete) continue;
+        if (!(await cache.hasRoomFor(folder.messageCount * EXPECTED_BYTES_PER_ROW))) continue;
+        await this.listings.fill(origin, account, folder.id, Number.POSITIVE_INFINITY);
+      }
+      // The first keystroke of the instant filter then finds its index ready.
+      await cache.prepareFilter(account);
+    });
+  }
+
   /** Cached listings are brought up to date (`changes?since=`) behind cached answers; concurrent asks share one request. */
   private revalidateListings(origin: string, account: string): void {
-    void this.guard(origin, () => this.tracked(origin, () => this.listings.syncChanges(origin, account))).catch(() => undefined);
+    void this.guard(origin, () => this.tracked(origin, () => this.syncChanges(origin, account))).catch(() => undefined);
   }
 
   /** The archive app's instant filter: cached summaries only, newest first, never a provider call. */
   async filter(origin: string, query: LocalFilter): Promise<MessageSummary[]> {
     const me = await this.account(origin);
     if (isEmptyFilter(query)) return [];
-    return (await this.deps.cache()).filterMessages(me.address, query.folderId, summaryMatcher(query), query.limit ?? 500);
+    return (await this.deps.cache()).filterMessages(me.address, query, query.limit ?? 500);
   }
 
   message(origin: string, id: string) {
@@ -338,12 +383,29 @@ export class ArchiveService {
     return this.flight.run(`status|${account}|${mailbox}`, async () => {
       const key = `${account}|${mailbox}`;
       const changesBefore = this.statusChanges.get(key) ?? 0;
-      const status = await this.deps.clientFor(origin).status(mailbox);
       const cache = await this.deps.cache();
+      const held = await cache.getStatus(account, mailbox);
+      // The own status changes with the archive's content (then its version moves) or its settings (a postmaster
+      // elsewhere; views ask again every minute): a recent copy at the current version is kept, its age untouched.
+      if (held?.value.enabled && mailbox === account && this.now() - held.fetchedAt < STATUS_CURRENT_MS) {
+        if ((await this.currentVersion(origin, account)) === held.value.version) {
+          this.deps.onOwnStatus?.(held.value);
+          return held.value;
+        }
+      }
+      const reply = await this.deps.clientFor(origin).statusIfChanged(mailbox, held?.etag);
       const before = await cache.getStatus(account, mailbox);
       // A change made while this read was on its way is newer than what the read saw: keep the change.
       if (before && (this.statusChanges.get(key) ?? 0) !== changesBefore) return before.value;
-      await cache.putStatus(account, mailbox, status);
+      if (!reply.changed) {
+        // 304: the held copy is current; only its age is new.
+        const current = before ?? held!;
+        await cache.putStatus(account, mailbox, current.value, current.etag);
+        if (mailbox === account) this.deps.onOwnStatus?.(current.value);
+        return current.value;
+      }
+      const status = reply.value;
+      await cache.putStatus(account, mailbox, status, reply.etag);
       if (mailbox === account) this.deps.onOwnStatus?.(status);
       if (before && JSON.stringify(before.value) !== JSON.stringify(status)) {
         this.deps.notify({ origin, account, scope: 'status', mailbox });
@@ -356,14 +418,37 @@ export class ArchiveService {
     return this.flight.run(`folders|${account}`, async () => {
       const cache = await this.deps.cache();
       const before = await cache.getFolders(account);
-      const list = await this.deps.clientFor(origin).folders(account);
-      await cache.putFolders(account, list);
+      // The one check a warm reopen makes: when the archive's version is still the held list's, so is the list.
+      if (before && (await this.currentVersion(origin, account)) === before.version) {
+        await cache.putFolders(account, before, before.etag);
+        return { version: before.version, folders: before.folders };
+      }
+      const reply = await this.deps.clientFor(origin).foldersIfChanged(account, before?.etag);
+      if (!reply.changed && before) {
+        // 304: the held list is current; only its age is new.
+        await cache.putFolders(account, before, before.etag);
+        return { version: before.version, folders: before.folders };
+      }
+      const list = reply.changed ? reply.value : await this.deps.clientFor(origin).folders(account);
+      await cache.putFolders(account, list, reply.changed ? reply.etag : null);
       if (before && before.version !== list.version) {
         await this.listings.syncChanges(origin, account);
         this.deps.notify({ origin, account, scope: 'folders' });
       }
       return list;
     });
+  }
+
+  /** The archive's current version from the shared `changes?since=` check; null when it cannot tell (the read then asks). */
+  private currentVersion(origin: string, account: string): Promise<number | null> {
+    return this.syncChanges(origin, account).catch(() => null);
+  }
+
+  /** `changes?since=`; its success also proves the session is still the account's (the endpoint is owner-only). */
+  private async syncChanges(origin: string, account: string): Promise<number | null> {
+    const version = await this.listings.syncChanges(origin, account);
+    if (version !== null) this.confirmedAt.set(origin, this.now());
+    return version;
   }
 
   private networkFreshness() {

@@ -23,22 +23,28 @@ export class ListingSync {
     private readonly flight: SingleFlight,
   ) {}
 
-  /** Brings cached listings up to date with `changes?since=`; a too-old version drops them. */
-  syncChanges(origin: string, account: string) {
+  /**
+   * Brings cached listings up to date with `changes?since=`; a too-old version drops them. Resolves with the
+   * archive's current version (null when nothing cached gives a version to ask from, or the listings were dropped),
+   * which also tells whether a cached folder list or status is still current.
+   */
+  syncChanges(origin: string, account: string): Promise<number | null> {
     return this.flight.run(`changes|${account}`, async () => {
       const cache = await this.deps.cache();
-      const since = await this.oldestListingVersion(account);
-      if (since === null) return;
+      const since = (await this.oldestListingVersion(account)) ?? (await cache.getFolders(account))?.version ?? null;
+      if (since === null) return null;
       try {
         const delta = await this.deps.clientFor(origin).changes(account, since);
         const touched = await cache.applyChanges(account, delta);
         if (touched.length > 0) this.deps.notify({ origin, account, scope: 'listing', folderIds: touched });
+        return delta.version;
       } catch (error) {
         if (!(error instanceof ArchiveError && error.kind === 'version_expired')) throw error;
         const folders = await cache.getFolders(account);
         for (const folder of folders?.folders ?? []) await cache.invalidateListing(account, folder.id);
         await cache.invalidateListing(account, 'inbox');
         this.deps.notify({ origin, account, scope: 'listing' });
+        return null;
       }
     });
   }
@@ -68,7 +74,7 @@ export class ListingSync {
       const client = this.deps.clientFor(origin);
       const fetchPage = (cursor: string | null) => client.messages(account, folderId, { limit: PAGE_SIZE, cursor });
       let meta = await cache.getMeta(account, folderId);
-      let cachedCount = meta ? ((await cache.readListing(account, folderId, 0, 0))?.cachedCount ?? 0) : 0;
+      let cachedCount = meta ? await cache.countRows(account, folderId) : 0;
       const startFrom = (cursor: string | null) => (!meta && seed ? Promise.resolve(seed) : fetchPage(cursor));
       let pending = !meta || (!meta.complete && cachedCount < target()) ? startFrom(meta?.nextCursor ?? null) : null;
       try {

@@ -11,6 +11,8 @@ export interface StatusRecord {
   mailbox: string;
   value: ArchiveStatus;
   fetchedAt: number;
+  /** The provider's validator of this copy (ETag), sent back to ask whether it is still current. */
+  etag?: string | null;
 }
 
 export interface FolderListRecord {
@@ -18,6 +20,8 @@ export interface FolderListRecord {
   version: number;
   folders: Folder[];
   fetchedAt: number;
+  /** The provider's validator of this copy (ETag), sent back to ask whether it is still current. */
+  etag?: string | null;
 }
 
 export interface MessageRecord extends MessageSummary {
@@ -39,6 +43,11 @@ export interface ListingMeta {
   complete: boolean;
   nextCursor: string | null;
   lastUsed: number;
+  /**
+   * The listing's rows' size as the cache counts it (the length of each summary's JSON), added up as rows are
+   * stored; removals leave it as it was, so it errs on the large side. Absent on listings stored before it existed.
+   */
+  bytes?: number;
 }
 
 export interface CacheSchema extends DBSchema {

@@ -49,7 +49,8 @@ export function buildManifest(mode: string, browser: string, demoPort?: string) 
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: ICONS,
-    permissions: ['storage', 'downloads'],
+    // `scripting`: the postmaster's additions are injected only into a postmaster's webmail tab.
+    permissions: ['storage', 'downloads', 'scripting'],
     host_permissions: patterns.hostPermissions,
     // The archive views live in frames of ours inside the webmail; only the webmail's origin may embed them.
     // Chrome's `use_dynamic_url`: the frames answer only at a per-session address, so a page cannot guess and frame them.

@@ -2,9 +2,11 @@
 // its payload schema and the service call that answers it. Reply types, the views' client and test doubles all
 // derive from this table.
 import * as v from 'valibot';
+import { ArchiveError } from '@/utils/api/errors';
 import { FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
 import type { ArchiveService } from '@/utils/background/archive-service';
 import type { FrameTicketStore } from '@/utils/background/frame-tickets';
+import type { SenderContext } from './sender';
 import { DownloadTargetSchema, FrameRequestSchema, FrameTicketSchema, LocalFilterSchema, MailboxAddressSchema, MessageIdSchema } from './payloads';
 
 /** `content`: content scripts on a webmail tab and extension pages; `extension`: extension pages and frames only. */
@@ -16,6 +18,8 @@ export interface Background {
   /** Starts a browser download; resolves to its id when the browser gives one (views follow its progress). */
   startDownload(url: string): Promise<number | void>;
   frameTickets: FrameTicketStore;
+  /** Adds the postmaster's script to a webmail tab (it is not part of the script every webmail page carries). */
+  injectPostmasterPage(tabId: number): Promise<void>;
 }
 
 const id = MessageIdSchema;
@@ -27,7 +31,7 @@ const origin = v.optional(v.pipe(v.string(), v.url()));
 function request<S extends v.ObjectSchema<v.ObjectEntries, undefined>, R>(
   access: Access,
   payload: S,
-  answer: (background: Background, payload: v.InferOutput<S>, origin: string) => Promise<R>,
+  answer: (background: Background, payload: v.InferOutput<S>, origin: string, sender: SenderContext) => Promise<R>,
 ) {
   return { access, payload, answer };
 }
@@ -79,6 +83,13 @@ export const REQUESTS = {
     service.disable(origin, p.mailbox, p.confirm),
   ),
   'cache.clear': request('extension', v.object({}), ({ service }) => service.clearCache()),
+  // The webmail page of a postmaster asks for the postmaster's additions; only the provider's word on the role counts.
+  'page.postmaster': request('content', v.object({ origin }), async ({ service, injectPostmasterPage }, _p, origin, sender): Promise<void> => {
+    if (sender.kind !== 'content') throw new ArchiveError('bad_message', { detail: 'only a webmail page loads the postmaster additions' });
+    const me = await service.account(origin);
+    if (me.role !== 'postmaster') throw new ArchiveError('forbidden', { detail: 'the postmaster additions are for the postmaster' });
+    await injectPostmasterPage(sender.tabId);
+  }),
   // Our code opens a postmaster frame: the frame gets a one-time ticket, never its view and mailboxes in its URL.
   'frame.open': request('content', v.object({ origin, frame: FrameRequestSchema }), async ({ frameTickets }, p, origin) => ({
     ticket: frameTickets.issue({ ...p.frame, origin }, origin),

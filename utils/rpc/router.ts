@@ -40,8 +40,8 @@ export function createRouter(deps: RouterDeps) {
       const payload = v.safeParse(spec.payload, envelope.output.payload);
       if (!payload.success) throw new ArchiveError('bad_message', { detail: payload.issues[0]?.message });
       const origin = await originFor(context, (payload.output as { origin?: string }).origin);
-      const answer = spec.answer as (background: Background, payload: unknown, origin: string) => Promise<unknown>;
-      return { ok: true, value: await answer(deps, payload.output, origin) };
+      const answer = spec.answer as (background: Background, payload: unknown, origin: string, sender: SenderContext) => Promise<unknown>;
+      return { ok: true, value: await answer(deps, payload.output, origin, context) };
     } catch (error) {
       const archiveError = ArchiveError.from(error);
       return { ok: false, error: archiveError.toData() };

@@ -18,32 +18,36 @@ export function isEmptyFilter(filter: LocalFilter): boolean {
   return searchTerms(filter.text).length === 0 && !filter.after && !filter.before && filter.hasAttachment === undefined;
 }
 
-// Folding text is the costly part of a scan; the background keeps the same summary objects between keystrokes.
-const haystacks = new WeakMap<MessageSummary, string>();
+/** What the instant filter needs of a summary, kept by the background for every cached one (the rest stays on disk). */
+export interface FilterEntry {
+  dateMs: number;
+  hasAttachments: boolean;
+  /** Subject, senders and recipients, folded (see `foldText`). */
+  text: string;
+}
 
-function haystack(summary: MessageSummary): string {
-  let text = haystacks.get(summary);
-  if (text === undefined) {
-    const people = [summary.from, ...summary.to].map((person) => `${person.name} ${person.address}`).join(' ');
-    text = foldText(`${summary.subject} ${people}`);
-    haystacks.set(summary, text);
-  }
-  return text;
+/** The folded text a summary is matched on. */
+export function filterText(summary: Pick<MessageSummary, 'subject' | 'from' | 'to'>): string {
+  const people = [summary.from, ...summary.to].map((person) => `${person.name} ${person.address}`).join(' ');
+  return foldText(`${summary.subject} ${people}`);
 }
 
 /** Every term must occur in the subject, a sender or a recipient; dates and the attachment mark narrow it further. */
-export function summaryMatcher(filter: LocalFilter): (summary: MessageSummary) => boolean {
+export function entryMatcher(filter: LocalFilter): (entry: FilterEntry) => boolean {
   const terms = searchTerms(filter.text);
   const afterMs = filter.after ? Date.parse(filter.after) : Number.NEGATIVE_INFINITY;
   const beforeMs = filter.before ? Date.parse(filter.before) : Number.POSITIVE_INFINITY;
-  return (summary) => {
-    const dateMs = Date.parse(summary.date);
-    if (dateMs < afterMs || dateMs >= beforeMs) return false;
-    if (filter.hasAttachment !== undefined && summary.hasAttachments !== filter.hasAttachment) return false;
-    if (terms.length === 0) return true;
-    const text = haystack(summary);
-    return terms.every((term) => text.includes(term));
+  return (entry) => {
+    if (entry.dateMs < afterMs || entry.dateMs >= beforeMs) return false;
+    if (filter.hasAttachment !== undefined && entry.hasAttachments !== filter.hasAttachment) return false;
+    return terms.every((term) => entry.text.includes(term));
   };
+}
+
+/** The same rules on a whole summary (views and tests that hold summaries). */
+export function summaryMatcher(filter: LocalFilter): (summary: MessageSummary) => boolean {
+  const matches = entryMatcher(filter);
+  return (summary) => matches({ dateMs: Date.parse(summary.date), hasAttachments: summary.hasAttachments, text: filterText(summary) });
 }
 
 export { newestFirst } from './order';

@@ -48,9 +48,9 @@ describe('cache schema', () => {
     expect(await v3.get('folders', 'a@example.it')).toMatchObject({ version: 3 });
     expect([...v3.transaction('meta').objectStore('meta').indexNames]).toContain('byLastUsed');
     const cache = new ArchiveCache(v3);
-    expect(await cache.readListing('a@example.it', 'sent', 0, 10)).toBeNull();
+    expect(await cache.readWindow('a@example.it', 'sent', 0, 10)).toBeNull();
     await cache.putPage('a@example.it', 'sent', { items: [summary(2, 'sent')], nextCursor: null, version: 4 }, { firstPage: true });
-    expect((await cache.readListing('a@example.it', 'sent', 0, 10))?.items.map((item) => item.id)).toEqual(['m2']);
+    expect((await cache.readWindow('a@example.it', 'sent', 0, 10))?.items.map((item) => item.id)).toEqual(['m2']);
     v3.close();
   });
 

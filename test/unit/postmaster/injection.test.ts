@@ -1,9 +1,9 @@
 // The content script's additions on the demo webmail's markup: the column, row selection, the Archivio tab.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MailboxColumn } from '@/entrypoints/webmail.content/postmaster/column';
-import { MailboxArchiveTab } from '@/entrypoints/webmail.content/postmaster/detail-tab';
-import { FrameHub } from '@/entrypoints/webmail.content/postmaster/frames';
+import { MailboxColumn } from '@/entrypoints/postmaster-page.content/column';
+import { MailboxArchiveTab } from '@/entrypoints/postmaster-page.content/detail-tab';
+import { FrameHub } from '@/entrypoints/postmaster-page.content/frames';
 import { useDictionary } from '@/utils/i18n';
 import { demoAdapter } from '@/utils/webmail/demo';
 import { enableTabs } from '../../../server/webmail/client/tabs';

@@ -43,6 +43,7 @@ const route = createRouter({
   extensionOrigin: EXT_ORIGIN,
   startDownload: async (url) => void calls.push({ operation: 'startDownload', args: [url] }),
   frameTickets: recorder<FrameTicketStore>('tickets.', frameTickets()),
+  injectPostmasterPage: async (tabId) => void calls.push({ operation: 'injectPostmasterPage', args: [tabId] }),
 });
 
 // Origins a hostile context might claim: ours, look-alikes, other schemes, other extensions.

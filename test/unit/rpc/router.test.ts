@@ -34,6 +34,7 @@ const route = createRouter({
   extensionOrigin: EXT_ORIGIN,
   startDownload: async () => undefined,
   frameTickets: frameTickets(),
+  injectPostmasterPage: async (tabId) => void calls.push(`inject:${tabId}`),
 });
 
 const contentSender = { id: EXT_ID, url: `${WEBMAIL}/#/posta`, tab: { id: 7, url: `${WEBMAIL}/#/posta` }, frameId: 0 };
@@ -129,5 +130,34 @@ describe('postmaster frame tickets through the router', () => {
         error: { kind: 'bad_message' },
       });
     }
+  });
+});
+
+describe("the postmaster's page script", () => {
+  const injected: number[] = [];
+  const routerFor = (role: 'user' | 'postmaster') =>
+    createRouter({
+      service: { account: async () => ({ address: 'postmaster@example.it', role }) } as unknown as ArchiveService,
+      identities: memoryIdentityStore(),
+      profile,
+      extensionId: EXT_ID,
+      extensionOrigin: EXT_ORIGIN,
+      startDownload: async () => undefined,
+      frameTickets: frameTickets(),
+      injectPostmasterPage: async (tabId) => void injected.push(tabId),
+    });
+
+  it("is added to the asking webmail tab only when the provider says the session is the postmaster's", async () => {
+    injected.length = 0;
+    expect(await routerFor('user')(msg('page.postmaster', {}), contentSender)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(injected).toEqual([]);
+    expect(await routerFor('postmaster')(msg('page.postmaster', {}), contentSender)).toEqual({ ok: true, value: undefined });
+    expect(injected).toEqual([contentSender.tab.id]);
+  });
+
+  it('is never injected at the request of an extension page', async () => {
+    injected.length = 0;
+    expect(await routerFor('postmaster')(msg('page.postmaster', {}), frameSender)).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+    expect(injected).toEqual([]);
   });
 });
