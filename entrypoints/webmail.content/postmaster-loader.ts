@@ -7,10 +7,16 @@ import { rpc } from '@/utils/rpc/client';
 export function loadPostmasterWhenSignedIn(ctx: ContentScriptContext): void {
   let loaded = false;
   let checking: Promise<void> | null = null;
+  let askAgain = false;
 
   const check = () => {
     if (loaded) return;
-    checking ??= rpc('session.get', {})
+    // A session change reported while a question is on its way may not be in its answer: ask once more after it.
+    if (checking) {
+      askAgain = true;
+      return;
+    }
+    checking = rpc('session.get', {})
       .then(async (session) => {
         if (ctx.isInvalid || loaded || session.me?.role !== 'postmaster') return;
         loaded = true;
@@ -21,6 +27,10 @@ export function loadPostmasterWhenSignedIn(ctx: ContentScriptContext): void {
       .catch(() => undefined)
       .finally(() => {
         checking = null;
+        if (askAgain) {
+          askAgain = false;
+          check();
+        }
       });
   };
 

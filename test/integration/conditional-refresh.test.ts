@@ -120,5 +120,8 @@ describe('conditional refreshes', () => {
     await service.session(baseUrl);
     await new Promise((done) => setTimeout(done, 200));
     expect(asksForMe()).toBe(2);
+    // The webmail page asking (it loaded, or moved: someone may have signed in as another user) is always checked.
+    await service.session(baseUrl, { fromWebmailPage: true });
+    await expect.poll(asksForMe).toBe(3);
   });
 });

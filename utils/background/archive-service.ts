@@ -57,9 +57,15 @@ export class ArchiveService {
    * Who is signed in: the identity the provider confirmed in this browser session answers at once and is asked
    * again behind the answer (a change reaches views as a session event); with none, the provider's answer.
    */
-  async session(origin: string): Promise<SessionInfo> {
+  async session(origin: string, options: { fromWebmailPage?: boolean } = {}): Promise<SessionInfo> {
     const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
     if (!known) return this.confirm(origin);
+    // The webmail page asks when it loads or moves: that is where someone signs in as another user, so its question
+    // is always checked with the provider behind the answer.
+    if (options.fromWebmailPage) {
+      void this.confirm(origin).catch(() => undefined);
+      return { origin, me: known, offline: this.unreachable.has(origin) };
+    }
     // Confirmed within the last minute, by `/me` or by an owner-only read (`changes?since=` answers only the
     // archive's owner): asking again would learn nothing. Any owner-only read still answers 401/403 if the session
     // changed meanwhile, and that asks `/me` again at once.

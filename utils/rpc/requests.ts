@@ -37,7 +37,9 @@ function request<S extends v.ObjectSchema<v.ObjectEntries, undefined>, R>(
 }
 
 export const REQUESTS = {
-  'session.get': request('content', v.object({ origin }), ({ service }, _p, origin) => service.session(origin)),
+  'session.get': request('content', v.object({ origin }), ({ service }, _p, origin, sender) =>
+    service.session(origin, { fromWebmailPage: sender.kind === 'content' }),
+  ),
   // The page says the user signed out; believe the provider, not the page.
   'session.signedOut': request('content', v.object({ origin }), async ({ service }, _p, origin): Promise<void> => {
     await service.recheckSession(origin);

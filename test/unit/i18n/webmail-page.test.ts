@@ -19,11 +19,15 @@ function sourcesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Every key given literally to `t(…)` in a script's code. */
+/** Every key given literally to `t(…)` or `pluralKey(…)` in a script's code. */
 function keysDrawnBy(sources: string[]): Set<string> {
   const keys = new Set<string>();
   for (const file of sources.flatMap(sourcesUnder)) {
     for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(match[1] as string);
+    // A counted message is drawn as one of its plural forms (Italian and English both have "one" and "other").
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bpluralKey\(\s*'([A-Za-z0-9_]+)'/g)) {
+      keys.add(`${match[1]}_one`).add(`${match[1]}_other`);
+    }
   }
   return keys;
 }
