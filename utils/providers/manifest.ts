@@ -5,7 +5,7 @@
 import { profileForBuild, type ProviderProfile } from './profile';
 
 export interface ManifestPatterns {
-  /** `host_permissions`: the webmail origins, where the archive API sits beside the pages. */
+  /** `host_permissions`: the webmail origins (the archive API sits beside the pages), and the API's own origin if apart. */
   hostPermissions: string[];
   /** `web_accessible_resources[].matches`: the webmail origins that may embed our frames. */
   webAccessibleMatches: string[];
@@ -15,14 +15,16 @@ export interface ManifestPatterns {
 
 export function manifestPatterns(profile: ProviderProfile, browser = 'chrome'): ManifestPatterns {
   const origins = profile.webmailOrigins.map((origin) => `${origin}/*`);
+  const apiOrigins = profile.apiOrigin && !profile.webmailOrigins.includes(profile.apiOrigin) ? [`${profile.apiOrigin}/*`] : [];
+  const hosts = [...origins, ...apiOrigins];
   if (browser === 'firefox') {
     return {
-      hostPermissions: origins.map(withoutPort),
+      hostPermissions: [...new Set(hosts.map(withoutPort))],
       webAccessibleMatches: origins.map(withoutPort),
       contentScriptMatches: profile.webmailMatches.map(withoutPort),
     };
   }
-  return { hostPermissions: origins, webAccessibleMatches: origins, contentScriptMatches: profile.webmailMatches };
+  return { hostPermissions: hosts, webAccessibleMatches: origins, contentScriptMatches: profile.webmailMatches };
 }
 
 /**

@@ -18,6 +18,12 @@ export interface ProviderProfile {
   /** The webmail address that opens straight on the Archivio view (the adapter's route). */
   archiveEntryUrl: string;
   apiPath: string;
+  /**
+   * Where the archive API lives when it is not on the webmail's origin (e.g. `https://archivio.example.it`); the
+   * archive then has its own sign-in, shared by every webmail origin of the profile. Absent: the API sits beside the
+   * webmail pages and the webmail's session is the archive's.
+   */
+  apiOrigin?: string;
   archiveDomain: string;
   imap: ServerEndpoint;
   smtp: ServerEndpoint;
@@ -68,13 +74,40 @@ export function referenceProfile(port: number): ProviderProfile {
   };
 }
 
+/**
+ * The reference provider with its archive API apart from the webmail: the demo webmail on `localhost`, the API on
+ * `127.0.0.1` (another origin, another cookie jar), so the archive has its own sign-in as behind a third-party webmail.
+ */
+export function referenceApartProfile(port: number): ProviderProfile {
+  const webmail = `http://localhost:${port}`;
+  return {
+    ...referenceProfile(port),
+    id: 'reference-apart',
+    webmailMatches: [`${webmail}/*`],
+    webmailOrigins: [webmail],
+    webmailUrl: `${webmail}/`,
+    archiveEntryUrl: `${webmail}/#/archivio`,
+    apiOrigin: `http://127.0.0.1:${port}`,
+    upgradeUrl: `${webmail}/#/piani`,
+  };
+}
+
 export const DEFAULT_DEMO_PORT = 8787;
 
-/** Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one. */
+/**
+ * Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one,
+ * `--mode demo-apart` the reference one with its API on another origin than its webmail.
+ */
 export function profileForBuild(mode: string, demoPort?: string): ProviderProfile {
-  if (mode !== 'demo') return arubaProfile;
-  const port = Number(demoPort);
-  return referenceProfile(Number.isInteger(port) && port > 0 ? port : DEFAULT_DEMO_PORT);
+  if (mode !== 'demo' && mode !== 'demo-apart') return arubaProfile;
+  const parsed = Number(demoPort);
+  const port = Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_DEMO_PORT;
+  return mode === 'demo-apart' ? referenceApartProfile(port) : referenceProfile(port);
+}
+
+/** The origin the archive API is called on for a webmail origin: the profile's `apiOrigin`, else the webmail's own. */
+export function apiOriginFor(profile: ProviderProfile, webmailOrigin: string): string {
+  return profile.apiOrigin ?? webmailOrigin;
 }
 
 /** The webmail origin a URL belongs to, if it is one of the profile's. */
