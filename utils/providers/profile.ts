@@ -18,6 +18,12 @@ export interface ProviderProfile {
   /** The webmail address that opens straight on the Archivio view (the adapter's route). */
   archiveEntryUrl: string;
   apiPath: string;
+  /**
+   * Where the archive API lives when it is not on the webmail's origin (e.g. `https://archivio.example.it`); the
+   * archive then has its own sign-in, shared by every webmail origin of the profile. Absent: the API sits beside the
+   * webmail pages and the webmail's session is the archive's.
+   */
+  apiOrigin?: string;
   archiveDomain: string;
   imap: ServerEndpoint;
   smtp: ServerEndpoint;
@@ -69,12 +75,40 @@ export function referenceProfile(port: number): ProviderProfile {
 }
 
 export const DEFAULT_DEMO_PORT = 8787;
+export const DEFAULT_ROUNDCUBE_PORT = 8788;
 
-/** Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one. */
-export function profileForBuild(mode: string, demoPort?: string): ProviderProfile {
+/**
+ * Roundcube 1.6 on loopback (`server/roundcube/`) as the webmail, in front of the reference provider: Roundcube reads
+ * the mailbox over IMAP, the archive API stays on the provider's own origin with its own sign-in.
+ */
+export function roundcubeDemoProfile(roundcubePort: number, providerPort: number): ProviderProfile {
+  const origins = [`http://127.0.0.1:${roundcubePort}`, `http://localhost:${roundcubePort}`];
+  return {
+    ...referenceProfile(providerPort),
+    id: 'roundcube-demo',
+    name: 'Roundcube + Archivio reference provider',
+    webmailMatches: origins.map((origin) => `${origin}/*`),
+    webmailOrigins: origins,
+    webmailUrl: `${origins[0]}/`,
+    // The Roundcube adapter's route: a fragment on the mail task, which Roundcube's own navigation leaves alone.
+    archiveEntryUrl: `${origins[0]}/?_task=mail#archivio`,
+    apiOrigin: `http://127.0.0.1:${providerPort}`,
+  };
+}
+
+function portOr(value: string | undefined, fallback: number): number {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 ? port : fallback;
+}
+
+/**
+ * Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one,
+ * `--mode roundcube-demo` Roundcube (WXT_ROUNDCUBE_PORT) in front of the reference one (WXT_DEMO_PORT).
+ */
+export function profileForBuild(mode: string, demoPort?: string, roundcubePort?: string): ProviderProfile {
+  if (mode === 'roundcube-demo') return roundcubeDemoProfile(portOr(roundcubePort, DEFAULT_ROUNDCUBE_PORT), portOr(demoPort, DEFAULT_DEMO_PORT));
   if (mode !== 'demo') return arubaProfile;
-  const port = Number(demoPort);
-  return referenceProfile(Number.isInteger(port) && port > 0 ? port : DEFAULT_DEMO_PORT);
+  return referenceProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
 }
 
 /** The webmail origin a URL belongs to, if it is one of the profile's. */
