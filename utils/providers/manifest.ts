@@ -44,8 +44,8 @@ export const ICON_SIZES = [16, 32, 48, 128] as const;
 export const ICONS: Record<string, string> = Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]));
 
 /** The manifest WXT starts from for a build (`mode` picks the profile, see profileForBuild). */
-export function buildManifest(mode: string, browser: string, demoPort?: string) {
-  const patterns = manifestPatterns(profileForBuild(mode, demoPort), browser);
+export function buildManifest(mode: string, browser: string, demoPort?: string, roundcubePort?: string) {
+  const patterns = manifestPatterns(profileForBuild(mode, demoPort, roundcubePort), browser);
   return {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -93,16 +93,42 @@ export function referenceApartProfile(port: number): ProviderProfile {
 }
 
 export const DEFAULT_DEMO_PORT = 8787;
+export const DEFAULT_ROUNDCUBE_PORT = 8788;
+
+/**
+ * Roundcube 1.6 on loopback (`server/roundcube/`) as the webmail, in front of the reference provider: Roundcube reads
+ * the mailbox over IMAP, the archive API stays on the provider's own origin with its own sign-in.
+ */
+export function roundcubeDemoProfile(roundcubePort: number, providerPort: number): ProviderProfile {
+  const origins = [`http://127.0.0.1:${roundcubePort}`, `http://localhost:${roundcubePort}`];
+  return {
+    ...referenceProfile(providerPort),
+    id: 'roundcube-demo',
+    name: 'Roundcube + Archivio reference provider',
+    webmailMatches: origins.map((origin) => `${origin}/*`),
+    webmailOrigins: origins,
+    webmailUrl: `${origins[0]}/`,
+    // The Roundcube adapter's route: a fragment on the mail task, which Roundcube's own navigation leaves alone.
+    archiveEntryUrl: `${origins[0]}/?_task=mail#archivio`,
+    apiOrigin: `http://127.0.0.1:${providerPort}`,
+  };
+}
+
+function portOr(value: string | undefined, fallback: number): number {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 ? port : fallback;
+}
 
 /**
  * Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one,
- * `--mode demo-apart` the reference one with its API on another origin than its webmail.
+ * `--mode demo-apart` the reference one with its API on another origin than its webmail,
+ * `--mode roundcube-demo` Roundcube (WXT_ROUNDCUBE_PORT) in front of the reference one (WXT_DEMO_PORT).
  */
-export function profileForBuild(mode: string, demoPort?: string): ProviderProfile {
-  if (mode !== 'demo' && mode !== 'demo-apart') return arubaProfile;
-  const parsed = Number(demoPort);
-  const port = Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_DEMO_PORT;
-  return mode === 'demo-apart' ? referenceApartProfile(port) : referenceProfile(port);
+export function profileForBuild(mode: string, demoPort?: string, roundcubePort?: string): ProviderProfile {
+  if (mode === 'roundcube-demo') return roundcubeDemoProfile(portOr(roundcubePort, DEFAULT_ROUNDCUBE_PORT), portOr(demoPort, DEFAULT_DEMO_PORT));
+  if (mode === 'demo-apart') return referenceApartProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
+  if (mode !== 'demo') return arubaProfile;
+  return referenceProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
 }
 
 /** The origin the archive API is called on for a webmail origin: the profile's `apiOrigin`, else the webmail's own. */
