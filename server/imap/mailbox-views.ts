@@ -26,6 +26,19 @@ export function syncMailboxView(s: Services, paths: ImapPaths, address: string, 
   for (const folder of MAILBOX_IMAP_FOLDERS) replaceLink(path.join(viewDir, folder.name), dirOf(folder.folderId));
   fs.chmodSync(viewDir, 0o555);
   replaceLink(path.join(paths.inbox, address), dirOf('inbox'));
+  subscribe(path.join(paths.index, address), owner);
+}
+
+/** Webmails list subscribed folders only: Dovecot's subscriptions file (in CONTROL=) starts with all three. */
+function subscribe(controlDir: string, owner: MailUser): void {
+  const file = path.join(controlDir, 'subscriptions');
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(controlDir, { recursive: true });
+  fs.writeFileSync(file, ['INBOX', ...MAILBOX_IMAP_FOLDERS.map((folder) => folder.name)].join('\n') + '\n');
+  if (owner.separate) {
+    fs.chownSync(controlDir, owner.uid, owner.gid);
+    fs.chownSync(file, owner.uid, owner.gid);
+  }
 }
 
 function replaceLink(link: string, target: string): void {

@@ -42,9 +42,11 @@ $config['enable_installer'] = false;
 $config['ip_check'] = false;
 $config['login_rate_limit'] = 0;
 $config['session_lifetime'] = 120;
-// The provider keeps the sent copy itself when it accepts a submission, so Roundcube must not append another;
+// The provider keeps the sent copy itself when it accepts a submission, so Roundcube must not append another
+// (no_save_sent_messages);
 // the mailbox has no Drafts or Junk folder.
-$config['sent_mbox'] = '';
+$config['sent_mbox'] = 'Sent';
+$config['no_save_sent_messages'] = true;
 $config['drafts_mbox'] = '';
 $config['junk_mbox'] = '';
 $config['trash_mbox'] = 'Trash';

@@ -34,6 +34,8 @@ export interface WebmailAdapter {
   createNavItem(doc: Document, label: string): { item: HTMLElement; control: HTMLElement };
   /** The region whose content the archive view replaces while it shows. */
   contentArea(doc: Document): HTMLElement | null;
+  /** Children of the content area that stay in sight while the archive shows (e.g. a side menu inside it). */
+  contentAreaKeeps?(doc: Document): Element[];
   colorScheme(doc: Document): ColorScheme;
   /** Postmaster: the mailbox table of Gestione → Caselle, when it is on screen. */
   mailboxTable(doc: Document): HTMLTableElement | null;

@@ -76,6 +76,8 @@ const BUILDS = [
   { mode: 'demo', browser: 'chrome' },
   { mode: 'demo', browser: 'firefox' },
   { mode: 'demo-apart', browser: 'chrome' },
+  { mode: 'roundcube-demo', browser: 'chrome' },
+  { mode: 'roundcube-demo', browser: 'firefox' },
 ] as const;
 
 describe('the manifest of every build', () => {
@@ -91,7 +93,21 @@ describe('the manifest of every build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'archivio-manifest-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it.each(BUILDS)(
+  it('as built for Roundcube (roundcube-demo): content scripts and frames on Roundcube, the archive API host besides', () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'roundcube-demo'], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVIO_OUT_DIR: outDir, WXT_DEMO_PORT: '9100', WXT_ROUNDCUBE_PORT: '9200' },
+      stdio: 'pipe',
+    });
+    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3-roundcube-demo', 'manifest.json'), 'utf8'));
+    expect(manifestPatternProblems(manifest)).toEqual([]);
+    const roundcube = ['http://127.0.0.1:9200/*', 'http://localhost:9200/*'];
+    expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([roundcube]);
+    expect(manifest.web_accessible_resources[0].matches).toEqual(roundcube);
+    expect(manifest.host_permissions).toEqual([...roundcube, 'http://127.0.0.1:9100/*']);
+  }, 60_000);
+
+  it.each(BUILDS.filter((build) => build.mode !== 'roundcube-demo'))(
     'as built ($mode for $browser): accepted by Chrome, content scripts on the webmail pages only',
     ({ mode, browser }) => {
       execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', mode, '-b', browser], {

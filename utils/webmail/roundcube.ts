@@ -1,0 +1,67 @@
+// Adapter for Roundcube 1.6 with its elastic skin: the "Archivio" link joins the task menu, the archive takes the
+// whole area right of it (folder list, message list and preview hidden, then put back as they were).
+import type { WebmailAdapter } from './adapter';
+import { addressIn } from './common';
+import { fragmentRoute } from './route';
+import * as selectors from './selectors/roundcube';
+
+function isRoundcubePage(doc: Document): boolean {
+  return !!doc.querySelector(selectors.layout) && (!!doc.querySelector(selectors.taskMenu) || !!doc.querySelector(selectors.loginForm));
+}
+
+export const roundcubeAdapter: WebmailAdapter = {
+  id: 'roundcube',
+  matches(_url, doc) {
+    return isRoundcubePage(doc);
+  },
+  accountHint(doc) {
+    return addressIn(doc.querySelector(selectors.username)?.textContent);
+  },
+  navigation(doc) {
+    return doc.querySelector<HTMLElement>(selectors.taskMenu);
+  },
+  createNavItem(doc, label) {
+    // The same shape as Roundcube's own task links: <a class="…" role="button" href><span class="inner">label</span></a>.
+    const control = doc.createElement('a');
+    control.className = selectors.navItemClass;
+    control.setAttribute('role', 'button');
+    control.href = roundcubeAdapter.archiveRoute!.url(new URL(doc.location?.href ?? 'http://127.0.0.1/'), null).hash;
+    const inner = doc.createElement('span');
+    inner.className = 'inner';
+    inner.textContent = label;
+    control.append(inner);
+    return { item: control, control };
+  },
+  placeNavItem(navigation, item) {
+    const special = navigation.querySelector(selectors.specialButtons);
+    const settings = navigation.querySelector(selectors.settingsLink);
+    if (special && special.parentElement === navigation) navigation.insertBefore(item, special);
+    else if (settings && settings.parentElement === navigation) settings.after(item);
+    else navigation.append(item);
+  },
+  contentArea(doc) {
+    return doc.querySelector<HTMLElement>(selectors.taskMenu) ? doc.querySelector<HTMLElement>(selectors.layout) : null;
+  },
+  contentAreaKeeps(doc) {
+    return [...doc.querySelectorAll(selectors.layoutMenu)];
+  },
+  colorScheme(doc) {
+    return doc.documentElement.classList.contains(selectors.darkModeClass) ? 'dark' : 'light';
+  },
+  mailboxTable() {
+    return null;
+  },
+  mailboxRows() {
+    return [];
+  },
+  mailboxDetail() {
+    return null;
+  },
+  archiveRoute: fragmentRoute(selectors.archiveRoutePrefix),
+  isSignedOut(doc) {
+    return !!doc.querySelector(`${selectors.loginForm} ${selectors.loginUser}`) && !doc.querySelector(selectors.taskMenu);
+  },
+  watchRoots(doc) {
+    return [doc.querySelector(selectors.layout) ?? doc.body];
+  },
+};
