@@ -103,6 +103,19 @@ describe('the archive API apart from the webmail', () => {
     expect((await other.session(webmail)).me?.address).toBe(MARIO);
   });
 
+  it('reports a locked sign-in with how long it lasts, after repeated wrong passwords', async () => {
+    // An address of its own: the lock would stand in the way of the other tests for minutes.
+    const address = 'nessuno.bloccato@example.it';
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(b.service.signIn(webmail, address, `sbagliata-${attempt}`)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    }
+    const locked = (await b.service.signIn(webmail, address, PASSWORD).catch((error: unknown) => error)) as ArchiveError;
+    expect(locked.kind).toBe('rate_limited');
+    expect(locked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(300);
+    expect(b.net.urls.filter((url) => url === `POST ${apiOrigin}/api/session`)).toHaveLength(6);
+  });
+
   it("ends the archive's session with the webmail's: DELETE at the API origin, identity and cache gone", async () => {
     await b.service.signIn(webmail, MARIO, PASSWORD);
     await b.service.folders(webmail);
