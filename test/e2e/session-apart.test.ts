@@ -6,6 +6,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDemoExtension } from '../support/build';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { expectClean } from './axe';
 import { openExtensionPage, signInOnWebmail } from './support';
 
 const MARIO = 'mario.rossi@example.it';
@@ -87,6 +88,9 @@ describe('the archive API apart from the webmail, in Chromium', () => {
     await frame.getByRole('button', { name: 'Accedi' }).click();
     await expect.poll(() => frame.getByRole('alert').textContent()).toBe('Indirizzo o password non corretti.');
     expect(await frame.getByLabel('Password').inputValue()).toBe('');
+    // The form, with its error on screen, passes axe-core (serious and critical findings), in its own document.
+    const frameDocument = await (await first.locator('main#content iframe[title="Archivio"]').elementHandle())!.contentFrame();
+    await expectClean(frameDocument!, 'archive sign-in');
 
     await frame.getByLabel('Password').fill('archivio-demo');
     await frame.getByRole('button', { name: 'Accedi' }).click();
