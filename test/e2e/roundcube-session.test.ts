@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoExtension } from '../support/build';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { freePort, roundcubeInstalled, startRoundcubeStack, type RoundcubeStack } from '../support/roundcube';
-import { openExtensionPage } from './support';
+import { dialogFrame, openExtensionPage } from './support';
 
 const MARIO = 'mario.rossi@example.it';
+const GIULIA = 'giulia.verdi@example.it';
+const LUCA = 'luca.neri@example.it';
+const POSTMASTER = 'postmaster@example.it';
 const PASSWORD = 'archivio-demo';
 const ROOT = resolve(import.meta.dirname, '../..');
 let stack: RoundcubeStack;
@@ -36,9 +39,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInToRoundcube(page: Page): Promise<void> {
+async function signInToRoundcube(page: Page, address = MARIO): Promise<void> {
   await page.goto(`${roundcube}/?_task=mail`);
-  await page.locator('#rcmloginuser').fill(MARIO);
+  await page.locator('#rcmloginuser').fill(address);
   await page.locator('#rcmloginpwd').fill(PASSWORD);
   await page.locator('#rcmloginsubmit').click();
   await page.locator('#taskmenu[role="navigation"]').waitFor({ timeout: 30_000 });
@@ -122,5 +125,64 @@ describe('the archive session inside Roundcube', () => {
     await signInToRoundcube(first);
     const again = await openArchive(first);
     await again.getByRole('form', { name: "Accedi all'Archivio di sicurezza" }).waitFor({ timeout: 15_000 });
+  });
+});
+
+describe("the postmaster's domain archive in Roundcube's settings", () => {
+  it('lists the domain in a settings section with the archive column, opens a mailbox, disables with the typed address, and bulk-edits', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signInToRoundcube(page, POSTMASTER);
+    const frame = await openArchive(page);
+    expect(await frame.getByLabel('Indirizzo email').inputValue()).toBe(POSTMASTER);
+    await frame.getByLabel('Password').fill(PASSWORD);
+    await frame.getByRole('button', { name: 'Accedi' }).click();
+    // The postmaster's own archive is off in the demo data: the frame says so instead of the form.
+    await frame.locator('[data-state="off"]').waitFor({ timeout: 20_000 });
+
+    await page.goto(`${roundcube}/?_task=settings`);
+    const entry = page.locator('#settings-menu li.listitem.archivio a');
+    await entry.waitFor({ timeout: 15_000 });
+    expect(await entry.textContent()).toBe('Archivio del dominio');
+    await entry.click();
+    const section = page.getByRole('region', { name: 'Archivio del dominio' });
+    await section.waitFor();
+    expect(await page.locator('#layout-content').isHidden()).toBe(true);
+    await section.getByRole('columnheader', { name: 'Spazio archivio' }).waitFor({ timeout: 15_000 });
+    for (const mailbox of [MARIO, GIULIA, LUCA]) await section.getByRole('checkbox', { name: `Seleziona ${mailbox}` }).waitFor();
+    // The demo data leaves Luca's archive off: the column offers to turn it on.
+    await section.getByRole('button', { name: `Attiva l'archivio di ${LUCA}` }).waitFor({ timeout: 15_000 });
+
+    // One mailbox's archive settings: the same postmaster frame as the mailbox detail's tab, shown at once.
+    await section.getByRole('button', { name: `Impostazioni dell'archivio di ${MARIO}` }).click();
+    const settings = page.frameLocator('#archivio-panel iframe');
+    const active = settings.getByRole('switch', { name: 'Archivio attivo' });
+    await active.waitFor({ timeout: 15_000 });
+    expect(await active.getAttribute('aria-checked')).toBe('true');
+
+    // Turning it off asks for the address typed exactly, in the page-wide dialog frame.
+    await active.click();
+    const dialog = (await dialogFrame(page)).getByRole('alertdialog', { name: `Disattivare l'archivio di ${MARIO}?` });
+    await dialog.waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Disattiva e cancella tutto' });
+    const typed = dialog.getByLabel(/Per confermare, digita l'indirizzo della casella/);
+    await typed.fill('MARIO.ROSSI@EXAMPLE.IT');
+    expect(await confirm.isDisabled()).toBe(true);
+    await typed.fill(MARIO);
+    await expect.poll(() => confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await (await dialogFrame(page)).getByRole('dialog', { name: 'Archivio disattivato' }).waitFor();
+    await (await dialogFrame(page)).getByRole('button', { name: 'Chiudi' }).click();
+    await expect.poll(() => active.getAttribute('aria-checked'), { timeout: 15_000 }).toBe('false');
+    // The column follows: Mario's archive can now be turned on again from the list.
+    await section.getByRole('button', { name: `Attiva l'archivio di ${MARIO}` }).waitFor({ timeout: 15_000 });
+
+    // Several mailboxes at once: the selection bar and the bulk panel.
+    for (const mailbox of [GIULIA, LUCA]) await section.getByRole('checkbox', { name: `Seleziona ${mailbox}` }).check();
+    await expect
+      .poll(() => section.getByRole('region', { name: 'Caselle selezionate' }).getByRole('status').textContent())
+      .toBe('2 caselle selezionate');
+    await section.getByRole('button', { name: "Gestisci l'archivio…" }).click();
+    await (await dialogFrame(page)).getByRole('dialog', { name: 'Archivio di 2 caselle' }).waitFor();
   });
 });

@@ -57,6 +57,30 @@ export const roundcubeAdapter: WebmailAdapter = {
   mailboxDetail() {
     return null;
   },
+  domainSettings(doc) {
+    const menu = doc.querySelector<HTMLElement>(selectors.settingsMenu);
+    const layout = doc.querySelector<HTMLElement>(selectors.layout);
+    if (!doc.querySelector(selectors.settingsTask) || !menu || !layout) return null;
+    const covered = [selectors.settingsList, selectors.settingsContent].flatMap((selector) => [...doc.querySelectorAll<HTMLElement>(selector)]);
+    return {
+      menu,
+      // Shaped like Roundcube's own entries: <li class="listitem …"><a role="button" href>label</a></li>.
+      createEntry(document, label) {
+        const item = document.createElement('li');
+        item.className = 'listitem archivio';
+        const control = document.createElement('a');
+        control.setAttribute('role', 'button');
+        control.href = '#archivio-dominio';
+        control.textContent = label;
+        item.append(control);
+        return { item, control };
+      },
+      isHostEntry: (item) => item.matches(selectors.settingsEntry) && !item.classList.contains('archivio'),
+      covered,
+      container: layout,
+      selectedClass: selectors.settingsSelectedClass,
+    };
+  },
   archiveRoute: fragmentRoute(selectors.archiveRoutePrefix),
   isSignedOut(doc) {
     return !!doc.querySelector(`${selectors.loginForm} ${selectors.loginUser}`) && !doc.querySelector(selectors.taskMenu);

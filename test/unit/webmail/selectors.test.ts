@@ -91,7 +91,7 @@ const MODULES: SelectorModule[] = [
   {
     name: 'roundcube',
     module: roundcube,
-    notSelectors: ['darkModeClass', 'archiveRoutePrefix', 'navItemClass'],
+    notSelectors: ['darkModeClass', 'archiveRoutePrefix', 'navItemClass', 'settingsSelectedClass'],
     rows: {
       layout: [row(roundcube.layout, RC_MAIL, 1), row(roundcube.layout, RC_SETTINGS, 1), row(roundcube.layout, RC_LOGIN, 1)],
       layoutMenu: [row(roundcube.layoutMenu, RC_MAIL, 1), row(roundcube.layoutMenu, RC_SETTINGS, 1), row(roundcube.layoutMenu, RC_LOGIN, 0)],
@@ -109,6 +109,11 @@ const MODULES: SelectorModule[] = [
       username: [row(roundcube.username, RC_MAIL, 1), row(roundcube.username, RC_DARK, 1), row(roundcube.username, RC_SETTINGS, 0)],
       loginForm: [row(roundcube.loginForm, RC_LOGIN, 1), row(roundcube.loginForm, RC_MAIL, 0)],
       loginUser: [row(roundcube.loginUser, RC_LOGIN, 1)],
+      settingsTask: [row(roundcube.settingsTask, RC_SETTINGS, 1), row(roundcube.settingsTask, RC_MAIL, 0)],
+      settingsMenu: [row(roundcube.settingsMenu, RC_SETTINGS, 1), row(roundcube.settingsMenu, RC_MAIL, 0)],
+      settingsEntry: [row(`${roundcube.settingsMenu} > ${roundcube.settingsEntry}`, RC_SETTINGS, 4)],
+      settingsList: [row(roundcube.settingsList, RC_SETTINGS, 1)],
+      settingsContent: [row(roundcube.settingsContent, RC_SETTINGS, 1)],
     },
   },
 ];

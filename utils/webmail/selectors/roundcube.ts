@@ -29,3 +29,13 @@ export const darkModeClass = 'dark-mode';
 export const archiveRoutePrefix = '#archivio';
 /** Elastic's icon font draws a box-archive glyph for `.menu a.archive` (styles.css). */
 export const navItemClass = 'archive';
+
+// seen 2026-12-02 on Roundcube 1.6.5 elastic (templates/settings.html): the settings task. Its sections are entries
+// `li.listitem.<name>` of #settings-menu (the selected one has `selected`); a section shows its list in #layout-list
+// and its form in #layout-content.
+export const settingsTask = 'body.task-settings';
+export const settingsMenu = 'ul#settings-menu';
+export const settingsEntry = 'li.listitem';
+export const settingsSelectedClass = 'selected';
+export const settingsList = '#layout > #layout-list';
+export const settingsContent = '#layout > #layout-content';
