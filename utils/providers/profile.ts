@@ -74,6 +74,24 @@ export function referenceProfile(port: number): ProviderProfile {
   };
 }
 
+/**
+ * The reference provider with its archive API apart from the webmail: the demo webmail on `localhost`, the API on
+ * `127.0.0.1` (another origin, another cookie jar), so the archive has its own sign-in as behind a third-party webmail.
+ */
+export function referenceApartProfile(port: number): ProviderProfile {
+  const webmail = `http://localhost:${port}`;
+  return {
+    ...referenceProfile(port),
+    id: 'reference-apart',
+    webmailMatches: [`${webmail}/*`],
+    webmailOrigins: [webmail],
+    webmailUrl: `${webmail}/`,
+    archiveEntryUrl: `${webmail}/#/archivio`,
+    apiOrigin: `http://127.0.0.1:${port}`,
+    upgradeUrl: `${webmail}/#/piani`,
+  };
+}
+
 export const DEFAULT_DEMO_PORT = 8787;
 export const DEFAULT_ROUNDCUBE_PORT = 8788;
 
@@ -103,12 +121,19 @@ function portOr(value: string | undefined, fallback: number): number {
 
 /**
  * Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one,
+ * `--mode demo-apart` the reference one with its API on another origin than its webmail,
  * `--mode roundcube-demo` Roundcube (WXT_ROUNDCUBE_PORT) in front of the reference one (WXT_DEMO_PORT).
  */
 export function profileForBuild(mode: string, demoPort?: string, roundcubePort?: string): ProviderProfile {
   if (mode === 'roundcube-demo') return roundcubeDemoProfile(portOr(roundcubePort, DEFAULT_ROUNDCUBE_PORT), portOr(demoPort, DEFAULT_DEMO_PORT));
+  if (mode === 'demo-apart') return referenceApartProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
   if (mode !== 'demo') return arubaProfile;
   return referenceProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
+}
+
+/** The origin the archive API is called on for a webmail origin: the profile's `apiOrigin`, else the webmail's own. */
+export function apiOriginFor(profile: ProviderProfile, webmailOrigin: string): string {
+  return profile.apiOrigin ?? webmailOrigin;
 }
 
 /** The webmail origin a URL belongs to, if it is one of the profile's. */
