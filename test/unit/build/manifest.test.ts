@@ -75,9 +75,9 @@ const BUILDS = [
   { mode: 'production', browser: 'firefox' },
   { mode: 'demo', browser: 'chrome' },
   { mode: 'demo', browser: 'firefox' },
-  { mode: 'demo-apart', browser: 'chrome' },
   { mode: 'roundcube-demo', browser: 'chrome' },
   { mode: 'roundcube-demo', browser: 'firefox' },
+  { mode: 'demo-apart', browser: 'chrome' },
 ] as const;
 
 describe('the manifest of every build', () => {

@@ -28,6 +28,18 @@ describe('provider profiles', () => {
     expect(webmailOriginOf(profile, undefined)).toBeNull();
   });
 
+  it('gives the roundcube-demo build Roundcube as the webmail and the provider as the archive API origin', () => {
+    const profile = profileForBuild('roundcube-demo', '9100', '9200');
+    expect(profile.id).toBe('roundcube-demo');
+    expect(profile.webmailOrigins).toEqual(['http://127.0.0.1:9200', 'http://localhost:9200']);
+    expect(profile.webmailMatches).toEqual(['http://127.0.0.1:9200/*', 'http://localhost:9200/*']);
+    expect(profile.apiOrigin).toBe('http://127.0.0.1:9100');
+    expect(profile.archiveEntryUrl).toBe('http://127.0.0.1:9200/?_task=mail#archivio');
+    expect(profile.imap).toEqual(referenceProfile(9100).imap);
+    expect(profileForBuild('roundcube-demo').webmailOrigins[0]).toBe('http://127.0.0.1:8788');
+    expect(profileForBuild('roundcube-demo').apiOrigin).toBe('http://127.0.0.1:8787');
+  });
+
   it('calls the API beside the webmail unless the profile puts it apart', () => {
     expect(apiOriginFor(arubaProfile, 'https://webmail.aruba.it')).toBe('https://webmail.aruba.it');
     const apart = profileForBuild('demo-apart', '9100');
@@ -47,17 +59,5 @@ describe('provider profiles', () => {
     expect(both.keyOf('http://localhost:9100')).toBe('https://archivio.example.it');
     expect(both.keyOf('http://127.0.0.1:9100')).toBe('https://archivio.example.it');
     expect(both.sharing('http://localhost:9100')).toEqual(['http://127.0.0.1:9100', 'http://localhost:9100']);
-  });
-
-  it('gives the roundcube-demo build Roundcube as the webmail and the provider as the archive API origin', () => {
-    const profile = profileForBuild('roundcube-demo', '9100', '9200');
-    expect(profile.id).toBe('roundcube-demo');
-    expect(profile.webmailOrigins).toEqual(['http://127.0.0.1:9200', 'http://localhost:9200']);
-    expect(profile.webmailMatches).toEqual(['http://127.0.0.1:9200/*', 'http://localhost:9200/*']);
-    expect(profile.apiOrigin).toBe('http://127.0.0.1:9100');
-    expect(profile.archiveEntryUrl).toBe('http://127.0.0.1:9200/?_task=mail#archivio');
-    expect(profile.imap).toEqual(referenceProfile(9100).imap);
-    expect(profileForBuild('roundcube-demo').webmailOrigins[0]).toBe('http://127.0.0.1:8788');
-    expect(profileForBuild('roundcube-demo').apiOrigin).toBe('http://127.0.0.1:8787');
   });
 });
