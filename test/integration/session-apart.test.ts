@@ -155,11 +155,36 @@ describe('the archive API apart from the webmail', () => {
 
   it('does not let a /me answered across the sign-out sign the account in again', async () => {
     await b.service.signIn(webmail, MARIO, PASSWORD);
-    await b.identities.forget(apiOrigin);
-    const racing = b.service.session(webmail);
-    await b.service.hostSignedOut(webmail);
+    // The provider answers this /me (200, the cookie is still good) but the answer is held until the sign-out is done.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    const slowMe: BrowserFetch = {
+      ...b.net,
+      fetch: async (input, init) => {
+        const response = await b.net.fetch(input, init);
+        if (String(input).endsWith('/me')) await held;
+        return response;
+      },
+    };
+    const identities = memoryIdentityStore();
+    const service = serviceFor(slowMe, b.cache, identities, []);
+    const racing = service.session(webmail);
+    await expect.poll(() => b.net.urls.includes(`GET ${apiOrigin}/api/archive/v1/me`)).toBe(true);
+    await service.hostSignedOut(webmail);
+    release();
     expect((await racing).me).toBeNull();
-    expect(await b.identities.get(apiOrigin)).toBeNull();
+    expect(await identities.get(apiOrigin)).toBeNull();
+  });
+
+  it('lets a /me asked during a sign-out wait for it', async () => {
+    await b.service.signIn(webmail, MARIO, PASSWORD);
+    await b.identities.forget(apiOrigin);
+    const signingOut = b.service.hostSignedOut(webmail);
+    const asked = b.service.session(webmail);
+    await signingOut;
+    expect((await asked).me).toBeNull();
+    const sessionCalls = b.net.urls.filter((url) => url.endsWith('/api/session') || url.endsWith('/me'));
+    expect(sessionCalls.slice(-2)).toEqual([`DELETE ${apiOrigin}/api/session`, `GET ${apiOrigin}/api/archive/v1/me`]);
   });
 
   it('keeps the webmail-beside profiles as they were: no archive sign-in there', async () => {

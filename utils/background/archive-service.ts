@@ -45,6 +45,8 @@ export class ArchiveService {
   private readonly scope: SessionScope;
   /** Sign-outs seen per session key: a `/me` answered across one must not sign the account in again. */
   private readonly signOuts = new Map<string, number>();
+  /** Sign-outs under way per session key: a `/me` asked meanwhile waits for them. */
+  private readonly signingOut = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: ServiceDeps) {
     this.scope = deps.scope ?? WEBMAIL_SESSIONS;
@@ -101,10 +103,18 @@ export class ArchiveService {
     }
     const key = this.scope.keyOf(origin);
     this.signOuts.set(key, (this.signOuts.get(key) ?? 0) + 1);
-    const known = await this.identity(origin);
-    await this.deps.identities.setPendingSignOut(key, true);
-    if (known) await this.signedOut(origin, known.address);
-    await this.endPendingSignOut(origin).catch(() => undefined);
+    const work = (async () => {
+      await this.deps.identities.setPendingSignOut(key, true);
+      const known = await this.identity(origin);
+      if (known) await this.signedOut(origin, known.address);
+      await this.endPendingSignOut(origin).catch(() => undefined);
+    })();
+    this.signingOut.set(key, work);
+    try {
+      await work;
+    } finally {
+      if (this.signingOut.get(key) === work) this.signingOut.delete(key);
+    }
   }
 
   /** Sends a sign-out the provider has not acknowledged yet; throws while it cannot be reached. */
@@ -142,7 +152,8 @@ export class ArchiveService {
   private confirm(origin: string): Promise<SessionInfo> {
     return this.flight.run(`me|${this.scope.keyOf(origin)}`, async () => {
       try {
-        // A sign-out the provider missed comes first: the cookie it left must not sign the account in again.
+        // A sign-out under way, or one the provider missed, comes first: its cookie must not sign the account in again.
+        await this.signingOut.get(this.scope.keyOf(origin));
         await this.endPendingSignOut(origin);
         const signOuts = this.signOuts.get(this.scope.keyOf(origin)) ?? 0;
         const me = await this.deps.clientFor(origin).me();
