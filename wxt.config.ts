@@ -7,7 +7,8 @@ import { buildManifest, ICONS, manifestPatterns } from './utils/providers/manife
 import { profileForBuild } from './utils/providers/profile';
 
 // One provider profile per build: the store build targets the provider's real webmail, `--mode demo` the
-// reference provider on loopback (WXT_DEMO_PORT, default 8787). Host permissions and content-script matches
+// reference provider on loopback (WXT_DEMO_PORT, default 8787), `--mode roundcube-demo` Roundcube on loopback
+// (WXT_ROUNDCUBE_PORT, default 8788) in front of it. Host permissions and content-script matches
 // come from that profile and nothing broader.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,7 +16,7 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
-  manifest: ({ mode, browser }) => buildManifest(mode, browser, process.env.WXT_DEMO_PORT),
+  manifest: ({ mode, browser }) => buildManifest(mode, browser, process.env.WXT_DEMO_PORT, process.env.WXT_ROUNDCUBE_PORT),
   hooks: {
     // Content scripts use the browser's own promise-based API (`browser` in Firefox, `chrome` in Chromium MV3)
     // instead of webextension-polyfill: it would be carried, with its wrappers, into every webmail page.
@@ -41,7 +42,10 @@ export default defineConfig({
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // Content scripts keep the webmail's path: they run on the webmail's pages, not on its whole origin.
-      const { contentScriptMatches } = manifestPatterns(profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT), wxt.config.browser);
+      const { contentScriptMatches } = manifestPatterns(
+        profileForBuild(wxt.config.mode, process.env.WXT_DEMO_PORT, process.env.WXT_ROUNDCUBE_PORT),
+        wxt.config.browser,
+      );
       for (const script of manifest.content_scripts ?? []) script.matches = contentScriptMatches;
       // The toolbar button (action in MV3, browser_action in MV2, made by WXT from the popup) shows our icon.
       const action = manifest.action ?? manifest.browser_action;

@@ -6,10 +6,12 @@ import { ArchiveService } from '@/utils/background/archive-service';
 import { showBadge } from '@/utils/background/badge';
 import { browserNotifier } from '@/utils/background/broadcast';
 import { sessionIdentityStore } from '@/utils/background/identity';
+import { sessionScope } from '@/utils/background/session-scope';
 import { ArchiveCache } from '@/utils/cache/archive-cache';
 import { t } from '@/utils/i18n';
 import { openCacheDb } from '@/utils/cache/open';
 import { activeProfile } from '@/utils/providers/active';
+import { apiOriginFor } from '@/utils/providers/profile';
 import { createRouter } from '@/utils/rpc/router';
 
 export default defineBackground(() => {
@@ -18,7 +20,9 @@ export default defineBackground(() => {
   const notify = browserNotifier(profile);
   const identities = sessionIdentityStore(browser.storage.session);
   const service = new ArchiveService({
-    clientFor: (origin) => new ArchiveApiClient({ origin, apiPath: profile.apiPath }),
+    // The webmail origin names the session; the API is called where the profile puts it (beside the pages or apart).
+    clientFor: (origin) => new ArchiveApiClient({ origin: apiOriginFor(profile, origin), apiPath: profile.apiPath }),
+    scope: sessionScope(profile),
     cache: () => {
       // A failed open is not kept: the next request tries again.
       cache ??= openCacheDb()

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureDovecot } from './ensure-dovecot.mjs';
 import { ensureFirefox } from './ensure-firefox.mjs';
+import { ensureRoundcube } from './ensure-roundcube.mjs';
 
 const run = (script, args) => spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' }).status ?? 1;
 
@@ -29,6 +30,7 @@ if (vitestArgs.length > 0 && asksFor('firefox') && !['server', 'unit', 'integrat
 }
 if (!ensureChromium()) process.exit(1);
 if (!ensureDovecot()) process.exit(1);
+if (!ensureRoundcube()) process.exit(1);
 if (vitestArgs.length > 0) process.exit(run(VITEST, ['run', ...vitestArgs]));
 const status = run(VITEST, ['run', ...CHROMIUM_SUITES]);
 if (!ensureFirefox()) {

@@ -86,7 +86,7 @@ export async function startProvider(options: StartOptions): Promise<ProviderHand
   let imap: ImapHandle | null = null;
   const runtime = {
     testMode: s.config.testMode,
-    beforeArchiveRequest: () => imap?.beforeRequest() ?? Promise.resolve(),
+    beforeIndexedRequest: () => imap?.beforeRequest() ?? Promise.resolve(),
     afterWrite: () => imap?.afterWrite(),
     faults,
     ownOrigins: new Set<string>(),

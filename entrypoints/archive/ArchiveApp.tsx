@@ -1,6 +1,7 @@
 // The archive app: decides between a state screen (signed out, off, offline, error) and the workspace.
 import type { BackgroundClient } from '@/utils/rpc/client';
 import type { DownloadsApi } from '@/utils/downloads/follow';
+import { SignIn } from './SignIn';
 import { StateScreen } from './StateScreen';
 import { useArchive } from './use-archive';
 import { Workspace } from './Workspace';
@@ -17,6 +18,7 @@ export function ArchiveApp({ api, webmailUrl, upgradeUrl, downloads }: ArchiveAp
   const { state, load, reloadStatus, reloadFolders, listingChanged } = useArchive(api);
   const { phase, me, status, folders } = state;
   const signInUrl = state.origin ? `${state.origin}/` : webmailUrl;
+  if (phase.kind === 'signIn') return <SignIn api={api} hint={phase.hint} onSignedIn={() => void load()} />;
   if (phase.kind !== 'ready' || !me || !status || !folders) {
     return <StateScreen phase={phase.kind === 'ready' ? { kind: 'loading' } : phase} webmailUrl={signInUrl} onRetry={() => void load()} />;
   }

@@ -5,7 +5,7 @@ import { errorText } from './errors';
 import type { Phase } from './use-archive';
 
 export interface StateScreenProps {
-  phase: Exclude<Phase, { kind: 'ready' }>;
+  phase: Exclude<Phase, { kind: 'ready' } | { kind: 'signIn' }>;
   webmailUrl: string;
   onRetry(): void;
 }

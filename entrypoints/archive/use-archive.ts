@@ -3,11 +3,19 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveStatus, FolderList, Me } from '@/utils/api/schemas';
 import type { ChangeEvent } from '@/utils/rpc/events';
 import type { Fresh } from '@/utils/rpc/fresh';
+import type { SessionInfo } from '@/utils/rpc/replies';
 import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorKind, isOffline } from './errors';
 
 export type Phase =
-  { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'off' } | { kind: 'offline' } | { kind: 'error'; error: unknown } | { kind: 'ready' };
+  | { kind: 'loading' }
+  | { kind: 'signedOut' }
+  /** The archive's API is apart from the webmail and has its own sign-in; `hint` is the address the page shows. */
+  | { kind: 'signIn'; hint: string | null }
+  | { kind: 'off' }
+  | { kind: 'offline' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'ready' };
 
 export interface ArchiveState {
   phase: Phase;
@@ -38,6 +46,11 @@ export function phaseOfError(error: unknown): Phase {
   return { kind: 'error', error };
 }
 
+function signedOutPhase(session: SessionInfo): Phase {
+  if (session.offline) return { kind: 'offline' };
+  return session.signInAt === 'archive' ? { kind: 'signIn', hint: session.accountHint ?? null } : { kind: 'signedOut' };
+}
+
 /** How often the status is asked again while the page is visible (the postmaster may change it elsewhere). */
 export const STATUS_RECHECK_MS = 60_000;
 
@@ -51,7 +64,7 @@ export function useArchive(api: BackgroundClient) {
     patch({ phase: { kind: 'loading' } });
     try {
       const session = await api.call('session.get', {});
-      if (!session.me) return patch({ phase: { kind: session.offline ? 'offline' : 'signedOut' }, origin: session.origin, me: null });
+      if (!session.me) return patch({ phase: signedOutPhase(session), origin: session.origin, me: null });
       patch({ origin: session.origin, me: session.me });
       // Asked together: both answer from the cache at once when it holds them.
       const foldersCall = api.call('folders.list', {});

@@ -70,6 +70,15 @@ export function Popup({ profile, origin }: Props) {
         </a>
       </div>
     );
+  } else if (state.kind === 'signInArchive') {
+    body = (
+      <div class="pp-section" data-state="sign-in-archive">
+        <p>{t('popup_signInArchive')}</p>
+        <button type="button" class="pp-button pp-button--primary" onClick={() => void openArchive(profile, origin).then(close)}>
+          {t('popup_openArchiveToSignIn')}
+        </button>
+      </div>
+    );
   } else if (state.kind === 'offline' || state.kind === 'error') {
     body = (
       <div class="pp-section" data-state={state.kind}>

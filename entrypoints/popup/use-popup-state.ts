@@ -4,11 +4,14 @@ import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus, Me } from '@/utils/api/schemas';
 import type { ChangeEvent } from '@/utils/rpc/events';
 import type { Freshness } from '@/utils/rpc/fresh';
+import type { SignInPlace } from '@/utils/rpc/replies';
 import { useBackground } from '@/components/background';
 
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'signedOut' }
+  /** The archive's API is apart from the webmail: the user signs in once in the Archivio view. */
+  | { kind: 'signInArchive' }
   | { kind: 'offline' }
   | { kind: 'error'; messageKey: string }
   | { kind: 'ready'; status: ArchiveStatus; freshness: Freshness };
@@ -22,6 +25,8 @@ export function usePopupState() {
   const [me, setMe] = useState<Me | null>(null);
   const address = useRef<string | null>(null);
   const recheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const signInAt = useRef<SignInPlace>('webmail');
+  const signedOut = (): PopupState => ({ kind: signInAt.current === 'archive' ? 'signInArchive' : 'signedOut' });
 
   const load = useCallback(async () => {
     try {
@@ -34,7 +39,7 @@ export function usePopupState() {
       }
     } catch (error) {
       const kind = error instanceof ArchiveError ? error.kind : 'server';
-      if (kind === 'unauthenticated' || kind === 'no_webmail') setState({ kind: 'signedOut' });
+      if (kind === 'unauthenticated' || kind === 'no_webmail') setState(signedOut());
       else if (kind === 'network' || kind === 'timeout') setState({ kind: 'offline' });
       else setState({ kind: 'error', messageKey: `error_${kind}` });
     }
@@ -43,8 +48,9 @@ export function usePopupState() {
   const loadSession = useCallback(async () => {
     try {
       const session = await background.call('session.get', {});
+      signInAt.current = session.signInAt;
       setMe(session.me);
-      if (!session.me && !session.offline) setState({ kind: 'signedOut' });
+      if (!session.me && !session.offline) setState(signedOut());
     } catch {
       // The status request reports what went wrong.
     }

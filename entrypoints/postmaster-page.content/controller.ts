@@ -7,6 +7,7 @@ import { rpc } from '@/utils/rpc/client';
 import type { WebmailAdapter } from '@/utils/webmail/adapter';
 import { MailboxColumn, type ArchiveData } from './column';
 import { MailboxArchiveTab } from './detail-tab';
+import { DomainSection } from './domain-section';
 import { DialogLayer, FrameHub } from './frames';
 import { SelectionBar } from './selection-bar';
 
@@ -26,6 +27,8 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
   let stopped = false;
   let data: ArchiveData = null;
   let knownTable: HTMLTableElement | null = null;
+  // Webmails without domain management get a settings section of ours, holding the same column, bar and tab.
+  const section = adapter.domainSettings ? new DomainSection(adapter, document) : null;
 
   const dialogParams = (view: FrameParams['view'], mailboxes: string[]): FrameParams => ({ view, mailboxes, origin, scheme: scheme() });
 
@@ -69,6 +72,7 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
     try {
       const list = await rpc('admin.mailboxes', {});
       data = new Map(list.mailboxes.map((mailbox) => [mailbox.address.toLowerCase(), mailbox.archive]));
+      section?.setMailboxes(list.mailboxes.map((mailbox) => mailbox.address));
       failures = 0;
     } catch {
       // A read: worth a few more tries (a worker starting up, a busy provider); meanwhile keep what was shown.
@@ -89,9 +93,11 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
     if (stopped) return;
     // The host may have replaced its content region (or shown it only now).
     observe();
-    const table = adapter.mailboxTable(document);
+    section?.sync();
+    const hostTable = adapter.mailboxTable(document);
+    const table = hostTable ?? section?.table() ?? null;
     if (table) {
-      column.attach(table, adapter.mailboxRows(table), scheme());
+      column.attach(table, hostTable ? adapter.mailboxRows(table) : section!.rows(), scheme());
       bar.place(table, scheme());
       bar.update(column.selected.size);
       // A table that (re)appears is a visit to Caselle: fetch fresh numbers.
@@ -103,7 +109,7 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
       knownTable = null;
       bar.remove();
     }
-    const detail = adapter.mailboxDetail(document);
+    const detail = adapter.mailboxDetail(document) ?? section?.detail() ?? null;
     if (detail) tab.attach(detail);
     else tab.detach();
   }
@@ -151,6 +157,7 @@ export function mountPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
       column.detach();
       bar.remove();
       tab.detach();
+      section?.stop();
     },
   };
 }

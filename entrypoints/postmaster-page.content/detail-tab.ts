@@ -142,6 +142,8 @@ export class MailboxArchiveTab {
 
     detail.tablist.append(tab);
     detail.panelHost.append(panel);
+    // A detail of ours, with no host tabs to choose among: the archive's settings show at once.
+    if (detail.archiveOnly) this.select(mounted);
   }
 
   private select(mounted: Mounted): void {

@@ -8,10 +8,16 @@ import { mountPostmaster, type PostmasterUi } from './controller';
 export function startPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapter): void {
   let ui: PostmasterUi | null = null;
   let checking: Promise<void> | null = null;
+  let askAgain = false;
 
   /** The provider says who is signed in; the page's own markup is never trusted for the role. */
   const check = () => {
-    checking ??= rpc('session.get', {})
+    // A session change reported while a question is on its way may not be in its answer: ask once more after it.
+    if (checking) {
+      askAgain = true;
+      return;
+    }
+    checking = rpc('session.get', {})
       .then((session) => {
         if (ctx.isInvalid) return;
         const postmaster = session.me?.role === 'postmaster';
@@ -24,6 +30,10 @@ export function startPostmaster(ctx: ContentScriptContext, adapter: WebmailAdapt
       .catch(() => undefined)
       .finally(() => {
         checking = null;
+        if (askAgain) {
+          askAgain = false;
+          check();
+        }
       });
   };
 

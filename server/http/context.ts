@@ -16,8 +16,8 @@ export interface Runtime {
   /** Re-creates the demo data (test mode). */
   reset(): Promise<void>;
   purgeNow(nowMs: number): Promise<number>;
-  /** Lets an external writer of the archive (Dovecot over IMAP) be folded into the index before an archive request. */
-  beforeArchiveRequest(): Promise<void>;
+  /** Lets an external writer of the Maildirs (Dovecot over IMAP) be folded into the index before an archive or mail request. */
+  beforeIndexedRequest(): Promise<void>;
   /** Called after every API write, so what mirrors the settings (IMAP views and rights) follows at once. */
   afterWrite(): void;
 }

@@ -64,7 +64,7 @@ async function handle(ctx: Ctx, router: Router): Promise<void> {
   const match = router.match(ctx.method, ctx.path);
   if (match) {
     ctx.params = match.params;
-    if (ctx.path.startsWith('/api/archive/')) await ctx.runtime.beforeArchiveRequest();
+    if (ctx.path.startsWith('/api/archive/') || ctx.path.startsWith('/api/mail')) await ctx.runtime.beforeIndexedRequest();
     if (ctx.method === 'GET' || ctx.method === 'HEAD') return match.route.handler(ctx);
     try {
       return await match.route.handler(ctx);

@@ -32,6 +32,11 @@ export function aclLines(entry: AclEntry): string[] {
   return lines;
 }
 
-export function renderAcl(entries: readonly AclEntry[]): string {
-  return entries.flatMap(aclLines).join('\n') + '\n';
+export function renderAcl(entries: readonly AclEntry[], mailboxLines: readonly string[] = []): string {
+  return [...entries.flatMap(aclLines), ...mailboxLines].join('\n') + '\n';
+}
+
+/** A mailbox login owns its mailbox: flags, deletion and moves between its folders, never creating new ones. */
+export function mailboxAclLines(address: string, folderNames: readonly string[]): string[] {
+  return ['INBOX', ...folderNames].map((name) => `${aclPattern(name)} user=${address} ${WRITE_RIGHTS}`);
 }

@@ -1,10 +1,10 @@
 // The provider's side of the checkpassword program: a small HTTP server on a unix socket in the data folder that
-// answers 200 (let in) or 403 (refused) for an archive login; nothing else listens there.
+// answers 200 (let in) or 403 (refused) for an archive or mailbox login; nothing else listens there.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Services } from '../services/context';
-import { checkArchiveLogin, type LoginRefusal } from './login';
+import { checkImapLogin, type LoginRefusal } from './login';
 
 export interface AuthSocket {
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export async function startAuthSocket(
       } catch {
         body = {};
       }
-      checkArchiveLogin(s, body.login, body.password).then(
+      checkImapLogin(s, body.login, body.password).then(
         (result) => {
           onLogin(typeof body.login === 'string' ? body.login.slice(0, 254) : '', result.ok ? 'ok' : result.reason);
           res.writeHead(result.ok ? 200 : 403, { 'content-type': 'text/plain' }).end(result.ok ? 'ok' : result.reason);

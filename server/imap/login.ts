@@ -1,5 +1,6 @@
-// Who may sign in to the archive over IMAP/SMTPS: the archive address (box_domain.tld@archivio.…) with the mailbox's
-// password, while the archive is on and the postmaster allows IMAP access. Checked at every login, never cached.
+// Who may sign in over IMAP/SMTPS: the archive address (box_domain.tld@archivio.…) with the mailbox's password, while
+// the archive is on and the postmaster allows IMAP access; and, over IMAP only, the mailbox address itself with its
+// password, which opens the mailbox (what a webmail such as Roundcube reads). Checked at every login, never cached.
 import { PRODUCT } from '../config';
 import { normalizeAddress } from '../rules/delivery';
 import { authenticate } from '../services/auth';
@@ -28,4 +29,18 @@ export async function checkArchiveLogin(s: Services, login: unknown, password: u
   if (!archive?.enabled) return { ok: false, reason: 'archive-off' };
   if (!archive.imapAccess) return { ok: false, reason: 'imap-off' };
   return { ok: true, mailbox, login: normalizeAddress(login as string) };
+}
+
+/** The mailbox's own IMAP login: its address and password, whatever its archive's settings. */
+export async function checkMailboxLogin(s: Services, login: unknown, password: unknown): Promise<LoginResult> {
+  const address = typeof login === 'string' ? normalizeAddress(login) : 'nobody@invalid';
+  const account = await authenticate(s, address, password);
+  if (!account || account.address !== address) return { ok: false, reason: 'bad-credentials' };
+  return { ok: true, mailbox: address, login: address };
+}
+
+/** An IMAP login is an archive login when it has the archive host's form, else a mailbox login. */
+export async function checkImapLogin(s: Services, login: unknown, password: unknown): Promise<LoginResult> {
+  if (typeof login === 'string' && mailboxOfLogin(login) !== null) return checkArchiveLogin(s, login, password);
+  return checkMailboxLogin(s, login, password);
 }

@@ -43,7 +43,7 @@ export function mailUser(): MailUser {
   return { user: 'nobody', group: groupName, uid: nobody, gid: lookup('/etc/group', groupName) ?? 65534, separate: true };
 }
 
-/** Opens the archive tree to Dovecot's group: every folder setgid + group-writable, every file group-readable. */
+/** Opens the archive and mailbox trees to Dovecot's group: every folder setgid + group-writable, every file group-readable. */
 export async function shareArchive(dataDir: string, user: MailUser): Promise<void> {
   if (!user.separate) return;
   process.umask(0o002);
@@ -51,7 +51,9 @@ export async function shareArchive(dataDir: string, user: MailUser): Promise<voi
   // Dovecot's processes must be able to pass through the data folder (a mkdtemp folder is 0700).
   if ((dataStat.mode & 0o001) === 0) await fsp.chmod(dataDir, (dataStat.mode & 0o7777) | 0o011);
   const archive = path.join(dataDir, 'archive');
+  const mailboxes = path.join(dataDir, 'mailboxes');
   await fsp.mkdir(archive, { recursive: true });
+  await fsp.mkdir(mailboxes, { recursive: true });
   const walk = async (dir: string): Promise<void> => {
     const stat = await fsp.stat(dir);
     if (stat.gid !== user.gid) await fsp.chown(dir, stat.uid, user.gid);
@@ -67,6 +69,7 @@ export async function shareArchive(dataDir: string, user: MailUser): Promise<voi
     }
   };
   await walk(archive);
+  await walk(mailboxes);
 }
 
 /** A folder only Dovecot's processes write to (its index, its empty INBOX, its home). */

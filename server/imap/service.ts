@@ -7,12 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveAddressOf } from '../rules/archive-address';
 import type { Services } from '../services/context';
-import { renderAcl, type AclEntry } from './acl';
+import { mailboxAclLines, renderAcl, type AclEntry } from './acl';
 import { startAuthSocket, writeCheckpasswordWrapper, type AuthSocket } from './auth-socket';
 import { ensureCertificate } from './certificate';
 import { renderDovecotConfig } from './dovecot-config';
 import { findDoveadm, findDovecot, startDovecot, type DovecotProcess } from './dovecot-process';
 import { imapFolders } from './folder-names';
+import { MailboxReconciler } from './mailbox-reconcile';
+import { MAILBOX_IMAP_FOLDERS, syncMailboxView } from './mailbox-views';
 import { imapPaths, type ImapPaths } from './paths';
 import { dovecotOwnedDir, mailUser, shareArchive } from './permissions';
 import { MaildirReconciler } from './reconcile';
@@ -28,7 +30,7 @@ export interface ImapHandle {
   imapsPort: number;
   smtpsPort: number;
   certPath: string;
-  /** Before an archive API request: fold Dovecot's changes into the index. */
+  /** Before an archive or mail API request: fold Dovecot's changes (archive and mailbox logins) into the index. */
   beforeRequest(): Promise<void>;
   /** After a write through the API: views and ACL follow the settings and folders at once. */
   afterWrite(): void;
@@ -63,6 +65,7 @@ export async function startImap(
   ensureCertificate(paths.cert, paths.key);
 
   const known = new Map<string, Known>();
+  const viewedMailboxes = new Set<string>();
   const syncAll = (): void => {
     const entries: AclEntry[] = [];
     const present = new Set<string>();
@@ -88,7 +91,20 @@ export async function startImap(
       entries.push({ login, archive: row, folders });
     }
     for (const address of known.keys()) if (!present.has(address)) known.delete(address);
-    writeIfChanged(paths.acl, renderAcl(entries));
+    const mailboxLines: string[] = [];
+    for (const account of s.accounts.all()) {
+      if (!viewedMailboxes.has(account.address)) {
+        syncMailboxView(s, paths, account.address, user);
+        viewedMailboxes.add(account.address);
+      }
+      mailboxLines.push(
+        ...mailboxAclLines(
+          account.address,
+          MAILBOX_IMAP_FOLDERS.map((folder) => folder.name),
+        ),
+      );
+    }
+    writeIfChanged(paths.acl, renderAcl(entries, mailboxLines));
   };
 
   const doveadm = findDoveadm(binary);
@@ -102,7 +118,9 @@ export async function startImap(
   const auth: AuthSocket = await startAuthSocket(s, paths.authSocket, () => undefined);
   // Dovecot makes a login's index folder the first time it opens that archive.
   const reconciler = new MaildirReconciler(s, (address) => fs.existsSync(path.join(paths.index, archiveAddressOf(address))));
+  const mailboxReconciler = new MailboxReconciler(s, (address) => fs.existsSync(path.join(paths.index, address)));
   await reconciler.reconcileAll();
+  await mailboxReconciler.reconcileAll();
 
   let dovecot: DovecotProcess;
   let smtps: SmtpsHandle;
@@ -127,6 +145,7 @@ export async function startImap(
   const pass = (): Promise<void> => {
     running = reconciler
       .reconcileAll()
+      .then(() => mailboxReconciler.reconcileAll())
       .then(() => undefined)
       .finally(() => {
         running = null;

@@ -56,9 +56,8 @@ describe('login', () => {
     expect(client.authenticated).toBeTruthy();
   });
 
-  it('refuses a wrong password, the mailbox address itself, an archive that is off and IMAP access that is off', async () => {
+  it('refuses a wrong password, an archive that is off and IMAP access that is off', async () => {
     expect(await login(provider, archiveLogin(GIULIA), 'wrong-password')).toBeInstanceOf(Error);
-    expect(await login(provider, GIULIA)).toBeInstanceOf(Error);
     expect(await login(provider, archiveLogin(LUCA))).toBeInstanceOf(Error);
     expect(await login(provider, archiveLogin(MARIO))).toBeInstanceOf(Error);
   });

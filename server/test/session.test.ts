@@ -1,6 +1,7 @@
 // Contract: health, webmail sign-in/out, cookie attributes, /me, CSRF guard (415), never any CORS header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, archivePath, GIULIA, MARIO, POSTMASTER, startTestProvider, type TestProvider } from './helpers';
+import { SIGN_IN_LIMITS, SignInThrottle } from '../services/sign-in-throttle';
+import { API, archivePath, GIULIA, LUCA, MARIO, PASSWORD, POSTMASTER, startTestProvider, type TestProvider } from './helpers';
 
 let provider: TestProvider;
 
@@ -53,6 +54,21 @@ describe('session', () => {
     }
   });
 
+  it('locks an address after repeated wrong passwords, even for the right one, and says for how long', async () => {
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.failures; attempt++) {
+      expect((await provider.client().post('/api/session', { address: LUCA, password: `wrong-${attempt}` })).status).toBe(401);
+    }
+    const locked = await provider.client().post('/api/session', { address: 'Luca.Neri@Example.it', password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('rate_limited');
+    expect(locked.headers.getSetCookie()).toEqual([]);
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.lockMs / 1000);
+    // Other addresses are not affected.
+    expect((await provider.client().post('/api/session', { address: MARIO, password: PASSWORD })).status).toBe(200);
+  });
+
   it('signs out: the cookie is cleared and the old token no longer works', async () => {
     const client = await provider.as(GIULIA);
     const token = client.cookie;
@@ -102,5 +118,30 @@ describe('cross-site protection', () => {
       const names = [...reply.headers.keys()].filter((name) => name.startsWith('access-control-'));
       expect(names).toEqual([]);
     }
+  });
+});
+
+describe('sign-in throttle', () => {
+  it('counts failures in a window, locks, unlocks after the lock, and forgets on success', () => {
+    let now = 0;
+    const throttle = new SignInThrottle({ failures: 3, windowMs: 1_000, lockMs: 10_000 }, () => now);
+    throttle.failed('a');
+    throttle.failed('a');
+    now = 1_500; // the window passed: counting starts over
+    throttle.failed('a');
+    throttle.failed('a');
+    expect(throttle.lockedFor('a')).toBe(0);
+    throttle.failed('a');
+    expect(throttle.lockedFor('a')).toBe(10);
+    expect(throttle.lockedFor('b')).toBe(0);
+    now = 11_499;
+    expect(throttle.lockedFor('a')).toBe(1);
+    now = 11_500;
+    expect(throttle.lockedFor('a')).toBe(0);
+    throttle.failed('a');
+    throttle.succeeded('a');
+    throttle.failed('a');
+    throttle.failed('a');
+    expect(throttle.lockedFor('a')).toBe(0);
   });
 });

@@ -103,6 +103,18 @@ describe('webmail in Chromium', () => {
 
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
+  it('says so when repeated wrong passwords locked the address', async () => {
+    const page = await openPage();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await signIn(page, 'nessuno.bloccato@example.it', `sbagliata-${attempt}`);
+      await page.locator('#login-error').filter({ hasText: 'Indirizzo email o password non corretti.' }).waitFor();
+    }
+    await signIn(page, 'nessuno.bloccato@example.it', password);
+    await page.locator('#login-error').filter({ hasText: 'accesso bloccato per qualche minuto' }).waitFor();
+    expect(await mainNav(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('rejects a wrong password, then signs in and shows the navigation of a user', async () => {
     const page = await openPage();
     await signIn(page, 'mario.rossi@example.it', 'sbagliata');

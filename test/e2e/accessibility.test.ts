@@ -1,18 +1,16 @@
 // Accessibility end to end: axe-core finds no serious or critical violation on any screen of the product (popup,
 // archive list, reader, search, "In scadenza", every dialog, the postmaster tab and bulk panel), in both schemes.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
+import { expectClean } from './axe';
 import { dialogFrame, newSignedInTab, signInOnWebmail } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
 const LUCA = 'luca.neri@example.it';
 const POSTMASTER = 'postmaster@example.it';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
 let baseUrl: string;
 
@@ -25,52 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
-/**
- * axe-core's serious and critical violations in one document (each frame of ours is its own document, checked
- * on its own: a mail's sandboxed body frame is the mail's, not ours).
- */
-async function violations(target: Page | Frame): Promise<Finding[]> {
-  // evaluate() runs through the debugger, which extension pages' CSP (no inline script) does not stop.
-  await target.evaluate(`${AXE};0`);
-  const found = await target.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    // What a reader of the failure needs: the element's given name and the words on it.
-    const describe = (target: unknown[]) => {
-      const element = typeof target[0] === 'string' ? document.querySelector(target[0]) : null;
-      return element
-        ? `name=${JSON.stringify(element.getAttribute('aria-label'))} text=${JSON.stringify((element as HTMLElement).innerText.slice(0, 300))}`
-        : '';
-    };
-    const result = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''} ${describe(node.target)}`),
-    }));
-  });
-  return found.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
-}
-
-async function expectClean(target: Page | Frame, where: string): Promise<void> {
-  const found = await violations(target);
-  expect(found, `${where}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
-}
 
 /** The frame object behind an iframe element of the page. */
 async function frameOf(page: Page, selector: string): Promise<Frame> {

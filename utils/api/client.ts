@@ -19,9 +19,11 @@ import {
 } from './schemas';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** The provider's own sign-in (`docs/archive-api.md`), at its origin's root rather than under the API path. */
+export const SESSION_PATH = '/api/session';
 
 export interface ApiClientOptions {
-  /** The webmail origin the user is signed in on; its session cookie authenticates every call. */
+  /** The origin the API is on (the webmail's, or the profile's `apiOrigin`); its session cookie authenticates every call. */
   origin: string;
   apiPath: string;
   fetch?: typeof fetch;
@@ -118,6 +120,15 @@ export class ArchiveApiClient {
     return this.url(`${archivePath(mailbox)}/export`);
   }
 
+  /** Signs in at the API origin: the provider sets its session cookie. The password goes nowhere else. */
+  async signIn(address: string, password: string) {
+    return valueOf(await this.once('POST', SESSION_PATH, { schema: MeSchema, body: { address, password } }, this.timeoutMs, ''));
+  }
+  /** Ends the session at the API origin (always succeeds there; the cookie is cleared). */
+  async signOut() {
+    return valueOf(await this.once('DELETE', SESSION_PATH, { schema: v.unknown(), body: {} }, this.timeoutMs, ''));
+  }
+
   updateSettings(mailbox: string, patch: SettingsPatch) {
     return this.write('PATCH', archivePath(mailbox), { schema: ArchiveStatusSchema, body: patch });
   }
@@ -140,8 +151,8 @@ export class ArchiveApiClient {
     return this.write('POST', `${archivePath(mailbox)}/folders/${seg(folderId)}/empty`, { schema: EmptyResultSchema, body: {} });
   }
 
-  private url(path: string, query?: RequestOptions<v.GenericSchema>['query']): string {
-    const url = new URL(this.apiPath + path, this.origin);
+  private url(path: string, query?: RequestOptions<v.GenericSchema>['query'], base = this.apiPath): string {
+    const url = new URL(base + path, this.origin);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
@@ -180,6 +191,7 @@ export class ArchiveApiClient {
     path: string,
     options: RequestOptions<S>,
     timeoutMs = this.timeoutMs,
+    base = this.apiPath,
   ): Promise<Conditional<v.InferOutput<S>>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -189,7 +201,7 @@ export class ArchiveApiClient {
       if (options.etag) headers['If-None-Match'] = options.etag;
       let response: Response;
       try {
-        response = await this.fetchImpl(this.url(path, options.query), {
+        response = await this.fetchImpl(this.url(path, options.query, base), {
           method,
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -4,6 +4,7 @@ import { ArchiveError } from '@/utils/api/errors';
 import type { ArchiveStatus, FolderList, Me, MessagePage, MessageSummary, SearchQuery, SettingsPatch } from '@/utils/api/schemas';
 import { countFromFolders, EXPECTED_BYTES_PER_ROW, type ArchiveCache } from '@/utils/cache/archive-cache';
 import type { IdentityStore } from './identity';
+import { WEBMAIL_SESSIONS, type SessionScope } from './session-scope';
 import type { Notify } from '@/utils/rpc/events';
 import { isOfflineError, staleWhileRevalidate, type Fresh } from './freshness';
 import { isEmptyFilter, type LocalFilter } from '@/utils/rules/match';
@@ -22,7 +23,10 @@ const STATUS_CURRENT_MS = 60_000;
 const FILL_AHEAD_ROWS = 2_000;
 
 export interface ServiceDeps {
+  /** The API client for a webmail origin (calling the API where the profile puts it). */
   clientFor(origin: string): ArchiveApiClient;
+  /** Which archive session serves which webmail origin; default: each origin's own webmail session. */
+  scope?: SessionScope;
   cache(): Promise<ArchiveCache>;
   identities: IdentityStore;
   notify: Notify;
@@ -46,8 +50,14 @@ export class ArchiveService {
   private readonly sessionErrorsSeen = new WeakSet<ArchiveError>();
   /** When the provider last confirmed the identity on each origin (`/me`), in this worker's life. */
   private readonly confirmedAt = new Map<string, number>();
+  private readonly scope: SessionScope;
+  /** Sign-outs seen per session key: a `/me` answered across one must not sign the account in again. */
+  private readonly signOuts = new Map<string, number>();
+  /** Sign-outs under way per session key: a `/me` asked meanwhile waits for them. */
+  private readonly signingOut = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: ServiceDeps) {
+    this.scope = deps.scope ?? WEBMAIL_SESSIONS;
     this.budget = deps.revalidateBudgetMs ?? 0;
     this.now = deps.now ?? Date.now;
     this.listings = new ListingSync(deps, this.flight);
@@ -57,21 +67,22 @@ export class ArchiveService {
    * Who is signed in: the identity the provider confirmed in this browser session answers at once and is asked
    * again behind the answer (a change reaches views as a session event); with none, the provider's answer.
    */
-  async session(origin: string, options: { fromWebmailPage?: boolean } = {}): Promise<SessionInfo> {
-    const [known] = await Promise.all([this.deps.identities.get(origin), this.deps.identities.setLastOrigin(origin)]);
+  async session(origin: string, accountHint?: string, options: { fromWebmailPage?: boolean } = {}): Promise<SessionInfo> {
+    const [known] = await Promise.all([
+      this.identity(origin),
+      this.deps.identities.setLastOrigin(origin),
+      accountHint ? this.deps.identities.setAccountHint(origin, accountHint) : undefined,
+    ]);
     if (!known) return this.confirm(origin);
     // The webmail page asks when it loads or moves: that is where someone signs in as another user, so its question
-    // is always checked with the provider behind the answer.
-    if (options.fromWebmailPage) {
+    // is always checked with the provider behind the answer. Otherwise, confirmed within the last minute by `/me` or by
+    // an owner-only read (`changes?since=` answers only the archive's owner), asking again would learn nothing; any
+    // owner-only read still answers 401/403 if the session changed meanwhile, and that asks `/me` again at once.
+    const confirmed = this.confirmedAt.get(this.scope.keyOf(origin));
+    if (options.fromWebmailPage || confirmed === undefined || this.now() - confirmed >= SESSION_PROOF_MS) {
       void this.confirm(origin).catch(() => undefined);
-      return { origin, me: known, offline: this.unreachable.has(origin) };
     }
-    // Confirmed within the last minute, by `/me` or by an owner-only read (`changes?since=` answers only the
-    // archive's owner): asking again would learn nothing. Any owner-only read still answers 401/403 if the session
-    // changed meanwhile, and that asks `/me` again at once.
-    const confirmed = this.confirmedAt.get(origin);
-    if (confirmed === undefined || this.now() - confirmed >= SESSION_PROOF_MS) void this.confirm(origin).catch(() => undefined);
-    return { origin, me: known, offline: this.unreachable.has(origin) };
+    return this.info(origin, known, this.unreachable.has(origin));
   }
 
   /** The provider's word on who is signed in, waited for (the page says the user signed out). */
@@ -81,31 +92,110 @@ export class ArchiveService {
   }
 
   /**
+   * The archive's own sign-in, when its API is apart from the webmail: the provider sets its session cookie at the
+   * API origin, where every tab and frame of this browser session finds it. The password is passed on, never kept.
+   */
+  async signIn(origin: string, address: string, password: string): Promise<SessionInfo> {
+    if (this.scope.signInAt !== 'archive') {
+      throw new ArchiveError('forbidden', { detail: 'this webmail signs in on its own pages' });
+    }
+    const key = this.scope.keyOf(origin);
+    await this.deps.identities.setLastOrigin(origin);
+    const me = await this.tracked(origin, () => this.deps.clientFor(origin).signIn(address, password), false);
+    await this.deps.identities.setPendingSignOut(key, false);
+    return this.adopt(origin, me);
+  }
+
+  /**
+   * The webmail says its user signed out. Beside the webmail its session was the archive's: ask the provider.
+   * Apart from it the archive's session would outlive the webmail's, so it ends too (DELETE at the API origin) and
+   * the account's identity and cache go at once; a provider out of reach is told again before the next request.
+   */
+  async hostSignedOut(origin: string): Promise<void> {
+    if (this.scope.signInAt !== 'archive') {
+      await this.recheckSession(origin);
+      return;
+    }
+    const key = this.scope.keyOf(origin);
+    this.signOuts.set(key, (this.signOuts.get(key) ?? 0) + 1);
+    const work = (async () => {
+      await this.deps.identities.setPendingSignOut(key, true);
+      const known = await this.identity(origin);
+      if (known) await this.signedOut(origin, known.address);
+      await this.endPendingSignOut(origin).catch(() => undefined);
+    })();
+    this.signingOut.set(key, work);
+    try {
+      await work;
+    } finally {
+      if (this.signingOut.get(key) === work) this.signingOut.delete(key);
+    }
+  }
+
+  /** Sends a sign-out the provider has not acknowledged yet; throws while it cannot be reached. */
+  private async endPendingSignOut(origin: string): Promise<void> {
+    const key = this.scope.keyOf(origin);
+    if (!(await this.deps.identities.pendingSignOut(key))) return;
+    await this.flight.run(`signOut|${key}`, async () => {
+      await this.deps.clientFor(origin).signOut();
+      await this.deps.identities.setPendingSignOut(key, false);
+    });
+  }
+
+  private identity(origin: string): Promise<Me | null> {
+    return this.deps.identities.get(this.scope.keyOf(origin));
+  }
+
+  private async info(origin: string, me: Me | null, offline: boolean): Promise<SessionInfo> {
+    const info: SessionInfo = { origin, me, offline, signInAt: this.scope.signInAt };
+    if (!me && this.scope.signInAt === 'archive') {
+      const hint = await this.deps.identities.accountHint(origin);
+      if (hint) info.accountHint = hint;
+    }
+    return info;
+  }
+
+  /** A session event for every webmail origin this archive session serves. */
+  private notifySession(origin: string, account: string | null): void {
+    for (const served of this.scope.sharing(origin)) this.deps.notify({ origin: served, account, scope: 'session' });
+  }
+
+  /**
    * The provider's word on who is signed in (`/me`). Only a confirmed identity is stored, and the cache serves an
    * account only while such an identity names it; a different account than the one stored drops the old one's cache.
    */
   private confirm(origin: string): Promise<SessionInfo> {
-    return this.flight.run(`me|${origin}`, async () => {
+    return this.flight.run(`me|${this.scope.keyOf(origin)}`, async () => {
       try {
+        // A sign-out under way, or one the provider missed, comes first: its cookie must not sign the account in again.
+        await this.signingOut.get(this.scope.keyOf(origin));
+        await this.endPendingSignOut(origin);
+        const signOuts = this.signOuts.get(this.scope.keyOf(origin)) ?? 0;
         const me = await this.deps.clientFor(origin).me();
-        this.confirmedAt.set(origin, this.now());
-        const previous = await this.deps.identities.get(origin);
-        if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
-        await this.deps.identities.set(origin, me);
-        await this.dropUnconfirmedAccounts();
-        if (!previous || previous.address !== me.address) this.deps.notify({ origin, account: me.address, scope: 'session' });
-        void this.warm(origin);
-        return { origin, me, offline: false };
+        if ((this.signOuts.get(this.scope.keyOf(origin)) ?? 0) !== signOuts) return this.info(origin, null, false);
+        this.confirmedAt.set(this.scope.keyOf(origin), this.now());
+        return await this.adopt(origin, me);
       } catch (error) {
-        if (isOfflineError(error)) return { origin, me: await this.deps.identities.get(origin), offline: true };
+        if (isOfflineError(error)) return this.info(origin, await this.identity(origin), true);
         if (error instanceof ArchiveError && error.kind === 'unauthenticated') {
-          const previous = await this.deps.identities.get(origin);
+          const previous = await this.identity(origin);
           if (previous) await this.signedOut(origin, previous.address);
-          return { origin, me: null, offline: false };
+          return this.info(origin, null, false);
         }
         throw error;
       }
     });
+  }
+
+  /** The provider confirmed `me` on this session: stored, other accounts' caches dropped, views told, cache warmed. */
+  private async adopt(origin: string, me: Me): Promise<SessionInfo> {
+    const previous = await this.identity(origin);
+    if (previous && previous.address !== me.address) await this.signedOut(origin, previous.address);
+    await this.deps.identities.set(this.scope.keyOf(origin), me);
+    await this.dropUnconfirmedAccounts();
+    if (!previous || previous.address !== me.address) this.notifySession(origin, me.address);
+    void this.warm(origin);
+    return this.info(origin, me, false);
   }
 
   /**
@@ -127,7 +217,7 @@ export class ArchiveService {
 
   /** The signed-in account on an origin, or `unauthenticated`. */
   async account(origin: string): Promise<Me> {
-    const known = await this.deps.identities.get(origin);
+    const known = await this.identity(origin);
     if (known) return known;
     const session = await this.session(origin);
     if (session.me) return session.me;
@@ -136,10 +226,10 @@ export class ArchiveService {
 
   /** Sign-out: the account's cache goes with its session. */
   async signedOut(origin: string, account: string): Promise<void> {
-    this.confirmedAt.delete(origin);
-    await this.deps.identities.forget(origin);
+    this.confirmedAt.delete(this.scope.keyOf(origin));
+    await this.deps.identities.forget(this.scope.keyOf(origin));
     await (await this.deps.cache()).clearAccount(account);
-    this.deps.notify({ origin, account: null, scope: 'session' });
+    this.notifySession(origin, null);
   }
 
   async status(origin: string, mailbox?: string): Promise<Fresh<ArchiveStatus>> {
@@ -337,7 +427,7 @@ export class ArchiveService {
   }
 
   /** Runs a provider call and remembers whether the provider could be reached; session problems are handled here. */
-  private async tracked<T>(origin: string, call: () => Promise<T>): Promise<T> {
+  private async tracked<T>(origin: string, call: () => Promise<T>, sessionErrors = true): Promise<T> {
     try {
       const value = await call();
       this.markReachable(origin, true);
@@ -345,7 +435,7 @@ export class ArchiveService {
     } catch (error) {
       if (isOfflineError(error)) this.markReachable(origin, false);
       // A refresh that outlived the budget still reports a session problem.
-      await this.onSessionError(origin, error);
+      if (sessionErrors) await this.onSessionError(origin, error);
       throw error;
     }
   }
@@ -378,7 +468,7 @@ export class ArchiveService {
     if (error.kind !== 'unauthenticated' && error.kind !== 'forbidden') return;
     this.sessionErrorsSeen.add(error);
     if (error.kind === 'unauthenticated') {
-      const known = await this.deps.identities.get(origin);
+      const known = await this.identity(origin);
       if (known) await this.signedOut(origin, known.address);
       return;
     }
@@ -453,7 +543,7 @@ export class ArchiveService {
   /** `changes?since=`; its success also proves the session is still the account's (the endpoint is owner-only). */
   private async syncChanges(origin: string, account: string): Promise<number | null> {
     const version = await this.listings.syncChanges(origin, account);
-    if (version !== null) this.confirmedAt.set(origin, this.now());
+    if (version !== null) this.confirmedAt.set(this.scope.keyOf(origin), this.now());
     return version;
   }
 

@@ -1,4 +1,5 @@
-// Who is signed in on which webmail origin: asked of the provider, remembered in session storage only.
+// Who is signed in on which archive session: asked of the provider, remembered in session storage only. A session is
+// keyed by the origin its API lives at (the webmail origin itself when the API sits beside the pages).
 import type { Me } from '@/utils/api/schemas';
 
 /**
@@ -13,9 +14,17 @@ export interface IdentityStore {
   forget(origin: string): Promise<void>;
   lastOrigin(): Promise<string | null>;
   setLastOrigin(origin: string): Promise<void>;
+  /** The address a webmail origin's page shows: a hint to prefill a sign-in form, never an identity. */
+  accountHint(origin: string): Promise<string | null>;
+  setAccountHint(origin: string, address: string): Promise<void>;
+  /** A sign-out the provider has not acknowledged yet (it could not be reached): sent again before anything else. */
+  pendingSignOut(key: string): Promise<boolean>;
+  setPendingSignOut(key: string, pending: boolean): Promise<void>;
 }
 
 const identityKey = (origin: string) => `identity:${origin}`;
+const hintKey = (origin: string) => `hint:${origin}`;
+const pendingKey = (key: string) => `signOutPending:${key}`;
 const LAST_ORIGIN = 'webmail:lastOrigin';
 
 /**
@@ -47,12 +56,29 @@ export function sessionIdentityStore(area: Browser.storage.StorageArea): Identit
     async setLastOrigin(origin) {
       await area.set({ [LAST_ORIGIN]: origin });
     },
+    async accountHint(origin) {
+      const stored = await area.get(hintKey(origin));
+      return (stored[hintKey(origin)] as string | undefined) ?? null;
+    },
+    async setAccountHint(origin, address) {
+      await area.set({ [hintKey(origin)]: address });
+    },
+    async pendingSignOut(key) {
+      const stored = await area.get(pendingKey(key));
+      return stored[pendingKey(key)] === true;
+    },
+    async setPendingSignOut(key, pending) {
+      if (pending) await area.set({ [pendingKey(key)]: true });
+      else await area.remove(pendingKey(key));
+    },
   };
 }
 
 /** A plain in-memory store, for tests and for contexts without session storage. */
 export function memoryIdentityStore(): IdentityStore {
   const identities = new Map<string, Me>();
+  const hints = new Map<string, string>();
+  const pending = new Set<string>();
   let last: string | null = null;
   return {
     get: async (origin) => identities.get(origin) ?? null,
@@ -61,5 +87,9 @@ export function memoryIdentityStore(): IdentityStore {
     confirmedAccounts: async () => new Set([...identities.values()].map((me) => me.address)),
     lastOrigin: async () => last,
     setLastOrigin: async (origin) => void (last = origin),
+    accountHint: async (origin) => hints.get(origin) ?? null,
+    setAccountHint: async (origin, address) => void hints.set(origin, address),
+    pendingSignOut: async (key) => pending.has(key),
+    setPendingSignOut: async (key, on) => void (on ? pending.add(key) : pending.delete(key)),
   };
 }

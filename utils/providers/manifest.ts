@@ -5,7 +5,7 @@
 import { profileForBuild, type ProviderProfile } from './profile';
 
 export interface ManifestPatterns {
-  /** `host_permissions`: the webmail origins, where the archive API sits beside the pages. */
+  /** `host_permissions`: the webmail origins (the archive API sits beside the pages), and the API's own origin if apart. */
   hostPermissions: string[];
   /** `web_accessible_resources[].matches`: the webmail origins that may embed our frames. */
   webAccessibleMatches: string[];
@@ -15,14 +15,16 @@ export interface ManifestPatterns {
 
 export function manifestPatterns(profile: ProviderProfile, browser = 'chrome'): ManifestPatterns {
   const origins = profile.webmailOrigins.map((origin) => `${origin}/*`);
+  const apiOrigins = profile.apiOrigin && !profile.webmailOrigins.includes(profile.apiOrigin) ? [`${profile.apiOrigin}/*`] : [];
+  const hosts = [...origins, ...apiOrigins];
   if (browser === 'firefox') {
     return {
-      hostPermissions: origins.map(withoutPort),
+      hostPermissions: [...new Set(hosts.map(withoutPort))],
       webAccessibleMatches: origins.map(withoutPort),
       contentScriptMatches: profile.webmailMatches.map(withoutPort),
     };
   }
-  return { hostPermissions: origins, webAccessibleMatches: origins, contentScriptMatches: profile.webmailMatches };
+  return { hostPermissions: hosts, webAccessibleMatches: origins, contentScriptMatches: profile.webmailMatches };
 }
 
 /**
@@ -42,8 +44,8 @@ export const ICON_SIZES = [16, 32, 48, 128] as const;
 export const ICONS: Record<string, string> = Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]));
 
 /** The manifest WXT starts from for a build (`mode` picks the profile, see profileForBuild). */
-export function buildManifest(mode: string, browser: string, demoPort?: string) {
-  const patterns = manifestPatterns(profileForBuild(mode, demoPort), browser);
+export function buildManifest(mode: string, browser: string, demoPort?: string, roundcubePort?: string) {
+  const patterns = manifestPatterns(profileForBuild(mode, demoPort, roundcubePort), browser);
   return {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -18,6 +18,12 @@ export interface ProviderProfile {
   /** The webmail address that opens straight on the Archivio view (the adapter's route). */
   archiveEntryUrl: string;
   apiPath: string;
+  /**
+   * Where the archive API lives when it is not on the webmail's origin (e.g. `https://archivio.example.it`); the
+   * archive then has its own sign-in, shared by every webmail origin of the profile. Absent: the API sits beside the
+   * webmail pages and the webmail's session is the archive's.
+   */
+  apiOrigin?: string;
   archiveDomain: string;
   imap: ServerEndpoint;
   smtp: ServerEndpoint;
@@ -68,13 +74,66 @@ export function referenceProfile(port: number): ProviderProfile {
   };
 }
 
-export const DEFAULT_DEMO_PORT = 8787;
+/**
+ * The reference provider with its archive API apart from the webmail: the demo webmail on `localhost`, the API on
+ * `127.0.0.1` (another origin, another cookie jar), so the archive has its own sign-in as behind a third-party webmail.
+ */
+export function referenceApartProfile(port: number): ProviderProfile {
+  const webmail = `http://localhost:${port}`;
+  return {
+    ...referenceProfile(port),
+    id: 'reference-apart',
+    webmailMatches: [`${webmail}/*`],
+    webmailOrigins: [webmail],
+    webmailUrl: `${webmail}/`,
+    archiveEntryUrl: `${webmail}/#/archivio`,
+    apiOrigin: `http://127.0.0.1:${port}`,
+    upgradeUrl: `${webmail}/#/piani`,
+  };
+}
 
-/** Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one. */
-export function profileForBuild(mode: string, demoPort?: string): ProviderProfile {
+export const DEFAULT_DEMO_PORT = 8787;
+export const DEFAULT_ROUNDCUBE_PORT = 8788;
+
+/**
+ * Roundcube 1.6 on loopback (`server/roundcube/`) as the webmail, in front of the reference provider: Roundcube reads
+ * the mailbox over IMAP, the archive API stays on the provider's own origin with its own sign-in.
+ */
+export function roundcubeDemoProfile(roundcubePort: number, providerPort: number): ProviderProfile {
+  const origins = [`http://127.0.0.1:${roundcubePort}`, `http://localhost:${roundcubePort}`];
+  return {
+    ...referenceProfile(providerPort),
+    id: 'roundcube-demo',
+    name: 'Roundcube + Archivio reference provider',
+    webmailMatches: origins.map((origin) => `${origin}/*`),
+    webmailOrigins: origins,
+    webmailUrl: `${origins[0]}/`,
+    // The Roundcube adapter's route: a fragment on the mail task, which Roundcube's own navigation leaves alone.
+    archiveEntryUrl: `${origins[0]}/?_task=mail#archivio`,
+    apiOrigin: `http://127.0.0.1:${providerPort}`,
+  };
+}
+
+function portOr(value: string | undefined, fallback: number): number {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 ? port : fallback;
+}
+
+/**
+ * Which profile a build carries: the store build targets the real provider, `--mode demo` the reference one,
+ * `--mode demo-apart` the reference one with its API on another origin than its webmail,
+ * `--mode roundcube-demo` Roundcube (WXT_ROUNDCUBE_PORT) in front of the reference one (WXT_DEMO_PORT).
+ */
+export function profileForBuild(mode: string, demoPort?: string, roundcubePort?: string): ProviderProfile {
+  if (mode === 'roundcube-demo') return roundcubeDemoProfile(portOr(roundcubePort, DEFAULT_ROUNDCUBE_PORT), portOr(demoPort, DEFAULT_DEMO_PORT));
+  if (mode === 'demo-apart') return referenceApartProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
   if (mode !== 'demo') return arubaProfile;
-  const port = Number(demoPort);
-  return referenceProfile(Number.isInteger(port) && port > 0 ? port : DEFAULT_DEMO_PORT);
+  return referenceProfile(portOr(demoPort, DEFAULT_DEMO_PORT));
+}
+
+/** The origin the archive API is called on for a webmail origin: the profile's `apiOrigin`, else the webmail's own. */
+export function apiOriginFor(profile: ProviderProfile, webmailOrigin: string): string {
+  return profile.apiOrigin ?? webmailOrigin;
 }
 
 /** The webmail origin a URL belongs to, if it is one of the profile's. */

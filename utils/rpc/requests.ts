@@ -37,13 +37,23 @@ function request<S extends v.ObjectSchema<v.ObjectEntries, undefined>, R>(
 }
 
 export const REQUESTS = {
-  'session.get': request('content', v.object({ origin }), ({ service }, _p, origin, sender) =>
-    service.session(origin, { fromWebmailPage: sender.kind === 'content' }),
+  // A content script passes the address its page shows: only a hint, to prefill the archive's own sign-in. The
+  // webmail page's own question is always checked with the provider (a sign-in as someone else happens there).
+  'session.get': request('content', v.object({ origin, accountHint: v.optional(mailbox) }), ({ service }, p, origin, sender) =>
+    service.session(origin, p.accountHint, { fromWebmailPage: sender.kind === 'content' }),
   ),
-  // The page says the user signed out; believe the provider, not the page.
+  // The webmail page shows its sign-in: the archive's session ends with the webmail's. Its only effect is a sign-out
+  // of the sender's own webmail origin (a page that fakes its sign-in screen can at most sign its user out).
   'session.signedOut': request('content', v.object({ origin }), async ({ service }, _p, origin): Promise<void> => {
-    await service.recheckSession(origin);
+    await service.hostSignedOut(origin);
   }),
+  // The archive's own sign-in (API apart from the webmail), from our frame or popup only: never from a content script,
+  // so no password ever passes through the webmail page.
+  'session.signIn': request(
+    'extension',
+    v.object({ origin, address: mailbox, password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)) }),
+    ({ service }, p, origin) => service.signIn(origin, p.address, p.password),
+  ),
   'status.get': request('content', v.object({ origin, mailbox: v.optional(mailbox) }), ({ service }, p, origin) => service.status(origin, p.mailbox)),
   'folders.list': request('extension', v.object({ origin }), ({ service }, _p, origin) => service.folders(origin)),
   'messages.list': request(

@@ -12,6 +12,28 @@ export interface MailboxDetail {
   tablist: HTMLElement;
   /** Where the tabs' panels live, so ours can sit beside them. */
   panelHost: HTMLElement;
+  /** A detail of ours with no host tabs: the "Archivio" tab is shown at once. */
+  archiveOnly?: boolean;
+}
+
+/**
+ * A webmail without domain management (Roundcube): where the postmaster's "Archivio del dominio" section joins the
+ * host's settings, and what it covers while it shows. The section itself (mailbox list, archive column, per-mailbox
+ * settings, bulk actions) is ours.
+ */
+export interface DomainSettingsPlace {
+  /** The host's list of settings sections, which our entry joins. */
+  menu: HTMLElement;
+  /** An entry shaped like the host's own; `control` is what the user activates. */
+  createEntry(doc: Document, label: string): { item: HTMLElement; control: HTMLElement };
+  /** Whether `item` is one of the host's own entries (a click on it leaves our section). */
+  isHostEntry(item: Element): boolean;
+  /** The host's regions our section stands in for while it shows (hidden, then shown again as they were). */
+  covered: HTMLElement[];
+  /** Where our section goes (after the covered regions). */
+  container: HTMLElement;
+  /** The class the host gives its selected entry, moved to ours while the section shows. */
+  selectedClass: string;
 }
 
 /** How the archive is addressed in the page's URL, so that back and forward open and leave it. */
@@ -34,6 +56,8 @@ export interface WebmailAdapter {
   createNavItem(doc: Document, label: string): { item: HTMLElement; control: HTMLElement };
   /** The region whose content the archive view replaces while it shows. */
   contentArea(doc: Document): HTMLElement | null;
+  /** Children of the content area that stay in sight while the archive shows (e.g. a side menu inside it). */
+  contentAreaKeeps?(doc: Document): Element[];
   colorScheme(doc: Document): ColorScheme;
   /** Postmaster: the mailbox table of Gestione → Caselle, when it is on screen. */
   mailboxTable(doc: Document): HTMLTableElement | null;
@@ -46,6 +70,8 @@ export interface WebmailAdapter {
   isSignedOut?(doc: Document): boolean;
   /** Puts the nav item where the host's own items are (e.g. before "Esci"); default: at the end of the list. */
   placeNavItem?(navigation: HTMLElement, item: HTMLElement): void;
+  /** Postmaster on a webmail without domain management: where its settings section goes, when on screen. */
+  domainSettings?(doc: Document): DomainSettingsPlace | null;
   /** Nodes whose changes may add or remove the anchors, for one scoped observer; default: the body. */
   watchRoots?(doc: Document): Node[];
 }

@@ -128,7 +128,7 @@ export class ArchiveTabController {
       container.dataset.archivio = ARCHIVE_VIEW;
       container.append(frame);
       area.append(container);
-      hideHostContent(area, container);
+      hideHostContent(area, [container, ...(this.adapter.contentAreaKeeps?.(this.doc) ?? [])]);
       const state: OpenState = { view, frame, area, container, panel: null, routed, pushed, hostCurrent: [] };
       this.fitToViewport(state);
       return state;
@@ -217,7 +217,7 @@ export class ArchiveTabController {
       area.append(state.container);
     }
     if (state.area && !state.container.isConnected) state.area.append(state.container);
-    if (state.area) hideHostContent(state.area, state.container);
+    if (state.area) hideHostContent(state.area, [state.container, ...(this.adapter.contentAreaKeeps?.(this.doc) ?? [])]);
     this.fitToViewport(state);
   }
 

@@ -9,10 +9,10 @@ interface SavedDisplay {
 
 const saved = new WeakMap<HTMLElement, SavedDisplay>();
 
-/** Hides every child of `area` but `keep`; children hidden earlier are left alone, new ones are hidden too. */
-export function hideHostContent(area: HTMLElement, keep: Element): void {
+/** Hides every child of `area` but those in `keep`; children hidden earlier are left alone, new ones are hidden too. */
+export function hideHostContent(area: HTMLElement, keep: readonly Element[]): void {
   for (const child of area.children) {
-    if (child === keep || !(child instanceof HTMLElement) || child.hasAttribute(HIDDEN)) continue;
+    if (keep.includes(child) || !(child instanceof HTMLElement) || child.hasAttribute(HIDDEN)) continue;
     saved.set(child, { value: child.style.getPropertyValue('display'), priority: child.style.getPropertyPriority('display') });
     child.setAttribute(HIDDEN, '');
     // Inline and important: the host's own stylesheet must not show it again while the archive is open.

@@ -43,6 +43,13 @@ export class FakeArchive implements BackgroundClient {
   status_ = status();
   signedIn = true;
   offline = false;
+  /** Where a signed-out user signs in; 'archive' puts the app's own sign-in form on screen. */
+  signInAt: 'webmail' | 'archive' = 'webmail';
+  accountHint: string | undefined = undefined;
+  /** The one password the archive's own sign-in accepts. */
+  password = 'giusta';
+  signInError: ArchiveErrorKind | null = null;
+  signIns: { address: string; password: string }[] = [];
   failures = new Map<string, ArchiveErrorKind>();
   freshness: Freshness = { source: 'network', fetchedAt: Date.now(), offline: false, stale: false };
   messagesByFolder = new Map<string, MessageSummary[]>([
@@ -112,7 +119,14 @@ export class FakeArchive implements BackgroundClient {
   private readonly answers: Answers = {
     'session.get': async () => {
       this.check('session');
-      return { origin: ORIGIN, me: this.signedIn ? MARIO : null, offline: this.offline };
+      return { origin: ORIGIN, me: this.signedIn ? MARIO : null, offline: this.offline, signInAt: this.signInAt, accountHint: this.accountHint };
+    },
+    'session.signIn': async ({ address, password }) => {
+      this.signIns.push({ address, password });
+      if (this.signInError) throw new ArchiveError(this.signInError, { retryAfterSeconds: this.signInError === 'rate_limited' ? 300 : undefined });
+      if (address !== MARIO.address || password !== this.password) throw new ArchiveError('unauthenticated', { status: 401 });
+      this.signedIn = true;
+      return { origin: ORIGIN, me: MARIO, offline: false, signInAt: this.signInAt };
     },
     'status.get': async () => {
       this.check('status');

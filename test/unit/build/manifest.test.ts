@@ -50,11 +50,34 @@ describe("Chrome's match-pattern rules", () => {
   });
 });
 
+describe('the archive API apart from the webmail', () => {
+  it('adds the API origin to the host permissions only: no frames or content scripts there', () => {
+    const patterns = manifestPatterns(profileForBuild('demo-apart', '9100'));
+    expect(patterns.hostPermissions).toEqual(['http://localhost:9100/*', 'http://127.0.0.1:9100/*']);
+    expect(patterns.webAccessibleMatches).toEqual(['http://localhost:9100/*']);
+    expect(patterns.contentScriptMatches).toEqual(['http://localhost:9100/*']);
+    expect(buildManifest('demo-apart', 'chrome', '9100').host_permissions).toEqual(patterns.hostPermissions);
+  });
+
+  it('gives Firefox the API host without its port, once', () => {
+    const apart = { ...profileForBuild('demo', '9100'), apiOrigin: 'http://127.0.0.1:9200' };
+    expect(manifestPatterns(apart, 'firefox').hostPermissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  });
+
+  it('asks for nothing more when the API origin is one of the webmail origins', () => {
+    const beside = { ...profileForBuild('demo', '9100'), apiOrigin: 'http://127.0.0.1:9100' };
+    expect(manifestPatterns(beside).hostPermissions).toEqual(['http://127.0.0.1:9100/*', 'http://localhost:9100/*']);
+  });
+});
+
 const BUILDS = [
   { mode: 'production', browser: 'chrome' },
   { mode: 'production', browser: 'firefox' },
   { mode: 'demo', browser: 'chrome' },
   { mode: 'demo', browser: 'firefox' },
+  { mode: 'roundcube-demo', browser: 'chrome' },
+  { mode: 'roundcube-demo', browser: 'firefox' },
+  { mode: 'demo-apart', browser: 'chrome' },
 ] as const;
 
 describe('the manifest of every build', () => {
@@ -70,7 +93,21 @@ describe('the manifest of every build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'archivio-manifest-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it.each(BUILDS)(
+  it('as built for Roundcube (roundcube-demo): content scripts and frames on Roundcube, the archive API host besides', () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'roundcube-demo'], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVIO_OUT_DIR: outDir, WXT_DEMO_PORT: '9100', WXT_ROUNDCUBE_PORT: '9200' },
+      stdio: 'pipe',
+    });
+    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3-roundcube-demo', 'manifest.json'), 'utf8'));
+    expect(manifestPatternProblems(manifest)).toEqual([]);
+    const roundcube = ['http://127.0.0.1:9200/*', 'http://localhost:9200/*'];
+    expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([roundcube]);
+    expect(manifest.web_accessible_resources[0].matches).toEqual(roundcube);
+    expect(manifest.host_permissions).toEqual([...roundcube, 'http://127.0.0.1:9100/*']);
+  }, 60_000);
+
+  it.each(BUILDS.filter((build) => build.mode !== 'roundcube-demo'))(
     'as built ($mode for $browser): accepted by Chrome, content scripts on the webmail pages only',
     ({ mode, browser }) => {
       execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', mode, '-b', browser], {
@@ -78,13 +115,13 @@ describe('the manifest of every build', () => {
         env: { ...process.env, ARCHIVIO_OUT_DIR: outDir, WXT_DEMO_PORT: '' },
         stdio: 'pipe',
       });
-      const folder = `${browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2'}${mode === 'demo' ? '-demo' : ''}`;
+      const folder = `${browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2'}${mode === 'production' ? '' : `-${mode}`}`;
       const manifest = JSON.parse(readFileSync(join(outDir, folder, 'manifest.json'), 'utf8'));
       expect(manifestPatternProblems(manifest)).toEqual([]);
       // Firefox's match patterns take no port (one naming a port matches nothing there): the demo's host only.
       const demoMatches =
         browser === 'firefox' ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'];
-      const expected = mode === 'demo' ? demoMatches : ['https://webmail.aruba.it/new/*'];
+      const expected = mode === 'demo' ? demoMatches : mode === 'demo-apart' ? ['http://localhost:8787/*'] : ['https://webmail.aruba.it/new/*'];
       expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([expected]);
 
       // The extension's icons and the toolbar button's: each size a PNG of that size, in the package.

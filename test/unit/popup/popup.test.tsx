@@ -33,6 +33,18 @@ describe('Popup', () => {
     expect(screen.queryByRole('button', { name: 'Apri Archivio' })).toBeNull();
   });
 
+  it('with the archive apart from the webmail and no archive session, sends the user to sign in in the archive', async () => {
+    standInBackground((call) => {
+      if (call.name === 'session.get') return { origin: ORIGIN, me: null, offline: false, signInAt: 'archive' };
+      throw new ArchiveError('unauthenticated');
+    });
+    renderForOrigin(<Popup profile={profile} origin={ORIGIN} />, ORIGIN);
+    await screen.findByText(/L'Archivio ha un accesso suo/);
+    expect(screen.getByRole('button', { name: 'Apri Archivio per accedere' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Apri la webmail' })).toBeNull();
+    expect(document.querySelector('[data-state="sign-in-archive"]')).not.toBeNull();
+  });
+
   it('offline without saved data, says the server cannot be reached and offers to retry', async () => {
     const calls = standInBackground(() => {
       throw new ArchiveError('network');

@@ -91,7 +91,37 @@ describe('router', () => {
     calls.length = 0;
     const reply = await route(msg('session.get', { origin: 'http://localhost:8787' }), contentSender);
     expect(reply).toMatchObject({ ok: true });
-    expect(calls).toEqual([`session:["${WEBMAIL}"]`]);
+    expect(calls).toEqual([`session:["${WEBMAIL}",null,{"fromWebmailPage":true}]`]);
+  });
+
+  it("takes the page's address as a sign-in hint only when it is an address", async () => {
+    calls.length = 0;
+    await route(msg('session.get', { accountHint: 'mario.rossi@example.it' }), contentSender);
+    const refused = await route(msg('session.get', { accountHint: '<img src=x onerror=alert(1)>' }), contentSender);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+    expect(calls).toEqual([`session:["${WEBMAIL}","mario.rossi@example.it",{"fromWebmailPage":true}]`]);
+  });
+
+  it("lets a content script sign out only its own webmail's archive session, and nobody else drive it", async () => {
+    calls.length = 0;
+    expect(await route(msg('session.signedOut', { origin: 'http://localhost:8787' }), contentSender)).toEqual({ ok: true, value: undefined });
+    const page = { id: undefined, url: `${WEBMAIL}/`, tab: { id: 7, url: `${WEBMAIL}/` } };
+    expect(await route(msg('session.signedOut', {}), page)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const otherTab = { ...contentSender, url: 'https://evil.example/', tab: { id: 9, url: 'https://evil.example/' } };
+    expect(await route(msg('session.signedOut', {}), otherTab)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(calls).toEqual([`hostSignedOut:["${WEBMAIL}"]`]);
+  });
+
+  it("takes the archive's password from our frames and popup only, never from a content script", async () => {
+    calls.length = 0;
+    const credentials = { address: 'mario.rossi@example.it', password: 'archivio-demo' };
+    expect(await route(msg('session.signIn', credentials), contentSender)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await route(msg('session.signIn', { ...credentials, password: '' }), frameSender)).toMatchObject({
+      ok: false,
+      error: { kind: 'bad_message' },
+    });
+    expect(await route(msg('session.signIn', credentials), frameSender)).toMatchObject({ ok: true });
+    expect(calls).toEqual([`signIn:["${WEBMAIL}","mario.rossi@example.it","archivio-demo"]`]);
   });
 
   it("serves extension pages on the origin they ask for, if it is the profile's", async () => {

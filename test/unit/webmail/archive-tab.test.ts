@@ -10,6 +10,7 @@ import { mergeLocale } from '@/utils/i18n/merge';
 import { arubaAdapter } from '@/utils/webmail/aruba';
 import { defaultAdapter } from '@/utils/webmail/default';
 import { demoAdapter } from '@/utils/webmail/demo';
+import { roundcubeAdapter } from '@/utils/webmail/roundcube';
 import { loadFixture } from './fixture';
 
 let ctx: ContentScriptContext;
@@ -312,5 +313,30 @@ describe('archive tab elsewhere', () => {
     await back;
     await vi.waitFor(() => expect(tab.controller.isOpen).toBe(false));
     expect(main.querySelector<HTMLElement>('app-mail-page')!.style.display).toBe('');
+  });
+});
+
+describe('archive tab on Roundcube (elastic)', () => {
+  it('joins the task menu once, takes the area right of it and puts the columns back intact', async () => {
+    loadFixture('roundcube-2026-12-02-mail.html', '/?_task=mail&_mbox=INBOX');
+    const columns = ['layout-sidebar', 'layout-list', 'layout-content'].map((id) => document.getElementById(id)!);
+    const before = columns.map((column) => column.outerHTML);
+    const tab = startArchiveTab(ctx, roundcubeAdapter);
+    tab.check();
+    tab.check();
+    expect(navItems()).toHaveLength(1);
+    const control = document.querySelector<HTMLElement>('#taskmenu > a[data-archivio="nav-item"]')!;
+    expect(control.nextElementSibling?.classList.contains('special-buttons')).toBe(true);
+    control.click();
+    expect(window.location.hash).toBe('#archivio');
+    const container = frame()!.parentElement!;
+    expect(container.parentElement?.id).toBe('layout');
+    for (const column of columns) expect(column.style.display).toBe('none');
+    expect(document.getElementById('layout-menu')!.style.display).toBe('');
+    tab.controller.leave();
+    await new Promise((done) => setTimeout(done, 0));
+    tab.controller.close();
+    expect(frame()).toBeNull();
+    expect(columns.map((column) => column.outerHTML)).toEqual(before);
   });
 });

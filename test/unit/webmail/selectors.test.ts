@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as aruba from '@/utils/webmail/selectors/aruba';
 import * as demo from '@/utils/webmail/selectors/demo';
+import * as roundcube from '@/utils/webmail/selectors/roundcube';
 import { deepQueryAll } from '@/utils/webmail/shadow';
 import { loadFixture } from './fixture';
 
@@ -28,6 +29,11 @@ const DEMO_DETAIL = 'demo-2026-11-29-detail.html';
 const ARUBA_MAIL = 'aruba-2026-11-29-mail.html';
 const ARUBA_LIST = 'aruba-2026-11-29-management-list.html';
 const ARUBA_DETAIL = 'aruba-2026-11-29-management-detail.html';
+
+const RC_MAIL = 'roundcube-2026-12-02-mail.html';
+const RC_SETTINGS = 'roundcube-2026-12-02-settings.html';
+const RC_LOGIN = 'roundcube-2026-12-02-login.html';
+const RC_DARK = 'roundcube-2026-12-02-mail-dark.html';
 
 const row = (selector: string, fixture: string, count: number): Row => ({ selector, fixture, count });
 
@@ -80,6 +86,34 @@ const MODULES: SelectorModule[] = [
       mailboxDetailTablist: [row(aruba.mailboxDetailTablist, ARUBA_DETAIL, 1)],
       mailboxDetailTitle: [row(aruba.mailboxDetailTitle, ARUBA_DETAIL, 1)],
       mailboxDetailPanels: [row(aruba.mailboxDetailPanels, ARUBA_DETAIL, 3)],
+    },
+  },
+  {
+    name: 'roundcube',
+    module: roundcube,
+    notSelectors: ['darkModeClass', 'archiveRoutePrefix', 'navItemClass', 'settingsSelectedClass'],
+    rows: {
+      layout: [row(roundcube.layout, RC_MAIL, 1), row(roundcube.layout, RC_SETTINGS, 1), row(roundcube.layout, RC_LOGIN, 1)],
+      layoutMenu: [row(roundcube.layoutMenu, RC_MAIL, 1), row(roundcube.layoutMenu, RC_SETTINGS, 1), row(roundcube.layoutMenu, RC_LOGIN, 0)],
+      taskMenu: [row(roundcube.taskMenu, RC_MAIL, 1), row(roundcube.taskMenu, RC_SETTINGS, 1), row(roundcube.taskMenu, RC_LOGIN, 0)],
+      taskLinks: [
+        row(`${roundcube.taskMenu} :is(${roundcube.taskLinks})`, RC_MAIL, 3),
+        row(`${roundcube.taskMenu} :is(${roundcube.taskLinks})`, RC_SETTINGS, 3),
+      ],
+      settingsLink: [row(`${roundcube.taskMenu} ${roundcube.settingsLink}`, RC_MAIL, 1)],
+      specialButtons: [
+        row(`${roundcube.taskMenu} > ${roundcube.specialButtons}`, RC_MAIL, 1),
+        row(`${roundcube.taskMenu} > ${roundcube.specialButtons}`, RC_DARK, 1),
+      ],
+      logoutLink: [row(`${roundcube.taskMenu} ${roundcube.logoutLink}`, RC_MAIL, 1)],
+      username: [row(roundcube.username, RC_MAIL, 1), row(roundcube.username, RC_DARK, 1), row(roundcube.username, RC_SETTINGS, 0)],
+      loginForm: [row(roundcube.loginForm, RC_LOGIN, 1), row(roundcube.loginForm, RC_MAIL, 0)],
+      loginUser: [row(roundcube.loginUser, RC_LOGIN, 1)],
+      settingsTask: [row(roundcube.settingsTask, RC_SETTINGS, 1), row(roundcube.settingsTask, RC_MAIL, 0)],
+      settingsMenu: [row(roundcube.settingsMenu, RC_SETTINGS, 1), row(roundcube.settingsMenu, RC_MAIL, 0)],
+      settingsEntry: [row(`${roundcube.settingsMenu} > ${roundcube.settingsEntry}`, RC_SETTINGS, 4)],
+      settingsList: [row(roundcube.settingsList, RC_SETTINGS, 1)],
+      settingsContent: [row(roundcube.settingsContent, RC_SETTINGS, 1)],
     },
   },
 ];

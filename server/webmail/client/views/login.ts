@@ -43,9 +43,11 @@ export function mountLogin(element: HTMLElement, options: { onSignedIn(account: 
       error.textContent =
         failure instanceof ApiError && failure.status === 401
           ? 'Indirizzo email o password non corretti.'
-          : failure instanceof Error
-            ? failure.message
-            : 'Accesso non riuscito.';
+          : failure instanceof ApiError && failure.status === 429
+            ? 'Troppi tentativi non riusciti: accesso bloccato per qualche minuto. Riprova più tardi.'
+            : failure instanceof Error
+              ? failure.message
+              : 'Accesso non riuscito.';
       password.focus();
     } finally {
       submit.disabled = false;
