@@ -13,11 +13,16 @@ export interface Route {
 
 const ADDRESS = /^[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/;
 
+/** An address the API can name in its paths: what the provider lets a mailbox be called. */
+export function isApiAddress(address: string): boolean {
+  return address.length <= 254 && ADDRESS.test(address) && !address.includes('..');
+}
+
 /** Every `:name` in a pattern must satisfy its validator, so no handler ever sees `../` or other path tricks. */
 const PARAMS: Record<string, (value: string) => string | null> = {
   address: (value) => {
     const address = value.trim().toLowerCase();
-    return address.length <= 254 && ADDRESS.test(address) && !address.includes('..') ? address : null;
+    return isApiAddress(address) ? address : null;
   },
   id: (value) => (ID_PATTERN.test(value) ? value : null),
   folderId: (value) => (/^(inbox|sent|inbox-\d{4}-(0[1-9]|1[0-2])|custom-[1-9]\d{0,8})$/.test(value) ? value : null),

@@ -118,6 +118,25 @@ describe('injected errors', () => {
   });
 });
 
+describe('extra mailboxes', () => {
+  it('creates a mailbox with any display name and an address the API can name, at a served domain, listed as given', async () => {
+    const displayName = '<img src=x onerror="alert(1)"> "Mario" </td><script>x</script>';
+    const address = 'x+%3cscript%3e.%22-_@example.it';
+    const created = await provider.client().post('/api/test/accounts', { address, displayName, archive: true });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ address, enabled: true });
+    const postmaster = await provider.as(POSTMASTER);
+    const listed = (await postmaster.get('/api/archive/v1/mailboxes')).body.mailboxes as { address: string; displayName: string }[];
+    expect(listed.find((mailbox) => mailbox.address === address)?.displayName).toBe(displayName);
+    expect((await provider.as(address)).cookie).toBeTruthy();
+    for (const refused of ['a b@example.it', '<x>@example.it', '"q"@example.it', "o'neil@example.it", 'a..b@example.it', 'x@elsewhere.example']) {
+      const reply = await provider.client().post('/api/test/accounts', { address: refused, displayName: 'x' });
+      expect(reply.status, refused).toBe(400);
+    }
+    expect((await provider.client().post('/api/test/accounts', { address, displayName: 'again' })).status).toBe(400);
+  });
+});
+
 describe('reset', () => {
   it('re-creates the demo data from scratch', async () => {
     const postmaster = await provider.as(POSTMASTER);

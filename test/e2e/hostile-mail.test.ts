@@ -158,6 +158,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await testControl(baseUrl, 'clock', { now: null }).catch(() => undefined);
   await testControl(baseUrl, 'reset').catch(() => undefined);
 });
 
@@ -273,5 +274,46 @@ describe('hostile mail on every screen of the archive', () => {
     expect((await provider<{ id: string }>(`/messages/${delivered[0]!.summary.id}`)).id).toBe(delivered[0]!.summary.id);
     expect(dialogs).toEqual([]);
     await webmail.evaluate(() => document.getElementById('hostile-frame')?.remove());
+  });
+
+  it('"In scadenza" lists the hostile mails as text when their deletion nears, and nothing runs', async () => {
+    // Mario keeps mail 24 months: move the provider's clock to 20 days before the hostile mails' deletion window and
+    // purge what is overdue by then, so they are the ones due (the clock is reset after the file).
+    const soon = new Date();
+    soon.setMonth(soon.getMonth() + 24);
+    soon.setDate(soon.getDate() - 20);
+    await testControl(baseUrl, 'clock', { now: soon.toISOString() });
+    await testControl(baseUrl, 'purge', {});
+    const due = await provider<{ items: MessageSummary[]; total: number }>('/expiring?days=30&limit=1000');
+    const byId = new Map(delivered.map((entry) => [entry.summary.id, entry]));
+    expect(due.items.filter((item) => byId.has(item.id)).length).toBe(delivered.length);
+
+    const app = archiveFrameLocator(webmail);
+    await app.locator('[role=treeitem][data-folder-id="expiring"]').click();
+    const list = app.getByRole('listbox', { name: 'In scadenza' });
+    await list.waitFor();
+    await app.locator('[role=option][data-message-id]').first().waitFor({ timeout: 20_000 });
+    await list.focus();
+    await list.press('Home');
+    const seen = new Set<string>();
+    for (let position = 1; position <= due.total; position++) {
+      const row = app.locator(`[role=option][aria-posinset="${position}"][data-message-id]`);
+      await row.waitFor();
+      const shown = await row.evaluate((element) => ({
+        id: element.getAttribute('data-message-id')!,
+        text: element.textContent ?? '',
+        elements: element.querySelectorAll('img, svg:not([aria-hidden="true"]), math, script, iframe, style, form, a[href]').length,
+      }));
+      const entry = byId.get(shown.id);
+      if (entry) {
+        expect(normalize(shown.text), entry.vector.name).toContain(normalize(entry.summary.subject));
+        expect(shown.elements, entry.vector.name).toBe(0);
+        seen.add(shown.id);
+      }
+      await list.press('ArrowDown');
+    }
+    expect(seen.size).toBe(delivered.length);
+    await webmail.waitForTimeout(1000);
+    await expectNothingRan(webmail, 'In scadenza');
   });
 });

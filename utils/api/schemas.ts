@@ -1,12 +1,13 @@
 // Runtime schemas of every provider reply (archive API v1); types are inferred from them.
 import * as v from 'valibot';
+import { isMailboxAddress } from '@/utils/rules/address';
 import { RETENTION_MONTHS } from '@/utils/rules/retention';
 
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const MeSchema = v.object({
-  address: v.pipe(v.string(), v.email()),
+  address: v.pipe(v.string(), v.check(isMailboxAddress, 'not a mailbox address')),
   domain: v.string(),
   role: v.picklist(['user', 'postmaster']),
   displayName: v.optional(v.string(), ''),

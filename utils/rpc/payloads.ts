@@ -2,10 +2,11 @@
 import * as v from 'valibot';
 import { FolderIdSchema } from '@/utils/api/schemas';
 import { MAX_BULK, POSTMASTER_VIEWS } from '@/utils/frames/postmaster-url';
+import { isMailboxAddress } from '@/utils/rules/address';
 
 /** A message id as the provider writes them (opaque, URL-safe). */
 export const MessageIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-export const MailboxAddressSchema = v.pipe(v.string(), v.maxLength(254), v.email());
+export const MailboxAddressSchema = v.pipe(v.string(), v.check(isMailboxAddress, 'not a mailbox address'));
 const id = MessageIdSchema;
 const isoDay = v.pipe(v.string(), v.isoDate());
 

@@ -1,12 +1,17 @@
-// Test-mode endpoints (registered only with --test-mode): faults, simulated clock, purge now, quota override, bulk insert, reset.
+// Test-mode endpoints (registered only with --test-mode): faults, simulated clock, purge now, quota override, bulk insert,
+// extra mailboxes, reset.
 import * as v from 'valibot';
 import { archiveStatus } from '../../services/archive-view';
+import { normalizeAddress } from '../../rules/delivery';
+import { enableArchive } from '../../services/archive-store';
 import { BULK_MAX, bulkArchive } from '../../services/bulk-archive';
+import { hashPassword } from '../../services/passwords';
+import { PRODUCT } from '../../config';
 import { readBody } from '../body';
 import { sendJson, sendNoContent } from '../context';
 import { FaultSpec } from '../faults';
 import { ApiError, invalid, notFound } from '../errors';
-import type { Route } from '../router';
+import { isApiAddress, type Route } from '../router';
 
 const IsoDate = v.pipe(
   v.string(),
@@ -20,7 +25,43 @@ const BulkSpec = v.strictObject({
   folder: v.optional(v.picklist(['inbox', 'sent'])),
 });
 
+const AccountSpec = v.strictObject({
+  address: v.pipe(v.string(), v.maxLength(254), v.regex(/^[^@]{1,64}@[a-z0-9.-]+$/)),
+  displayName: v.pipe(v.string(), v.maxLength(500)),
+  archive: v.optional(v.boolean()),
+});
+
 export const testModeRoutes: Route[] = [
+  {
+    // Mailboxes with names a test chooses (hostile ones included), password as the demo's.
+    method: 'POST',
+    pattern: '/api/test/accounts',
+    handler: async (ctx) => {
+      const spec = readBody(ctx, AccountSpec);
+      // Addresses are kept lower-case, as sign-in and delivery look them up.
+      const address = normalizeAddress(spec.address);
+      const at = address.lastIndexOf('@');
+      const domain = address.slice(at + 1);
+      // No other name could be reached through the API's paths.
+      if (!isApiAddress(address)) throw invalid('address: letters, digits and . _ % + - before the @');
+      if (ctx.services.accounts.listByDomain(domain).length === 0) throw invalid('address: not a domain of this provider');
+      const passwordHash = await hashPassword('archivio-demo');
+      const created = await ctx.services.lock.run(() => {
+        const inserted = ctx.services.accounts.insertIfMissing({
+          address,
+          domain,
+          displayName: spec.displayName,
+          role: 'user',
+          passwordHash,
+          mailboxQuotaBytes: PRODUCT.mailboxQuotaBytes,
+        });
+        if (inserted && spec.archive) enableArchive(ctx.services, address);
+        return inserted;
+      });
+      if (!created) throw new ApiError('invalid_request', 'The mailbox exists already');
+      sendJson(ctx, 200, archiveStatus(ctx.services, address));
+    },
+  },
   {
     method: 'POST',
     pattern: '/api/test/faults',

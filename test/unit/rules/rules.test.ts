@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveAddressFor, mailboxName, parseMailboxAddress } from '@/utils/rules/address';
+import { archiveAddressFor, isMailboxAddress, mailboxName, parseMailboxAddress } from '@/utils/rules/address';
 import { monthLabel } from '@/utils/rules/months';
 import { daysUntilFull, needsBadge, quotaLevel, usageRatio } from '@/utils/rules/quota';
 import { addMonthsUtc, isExpiringWithin, isRetentionMonths, retentionWindow, RETENTION_MONTHS, shortensRetention } from '@/utils/rules/retention';
@@ -18,6 +18,19 @@ describe('archive address', () => {
     for (const bad of ['', 'mario', 'a@b', 'a@@b.it', 'a b@c.it']) expect(archiveAddressFor(bad, 'a.it')).toBeNull();
     expect(parseMailboxAddress('x@y.it')).toEqual({ box: 'x', domain: 'y.it' });
     expect(mailboxName('giulia.verdi@example.it')).toBe('giulia.verdi');
+  });
+});
+
+describe('mailbox addresses from the provider', () => {
+  it('accepts every address the provider hands out, % and + included, which a stricter email check refuses', () => {
+    for (const address of ['mario.rossi@example.it', 'x+%3cscript%3e.%22-_@example.it', "o'neil@example.it", 'a/b{c}@example.it']) {
+      expect(isMailboxAddress(address), address).toBe(true);
+    }
+  });
+  it('refuses what cannot be a mailbox address', () => {
+    for (const address of ['', 'mario', 'a b@example.it', 'a@b@example.it', 'a@localhost', 'a\u0000@example.it', `${'x'.repeat(65)}@example.it`]) {
+      expect(isMailboxAddress(address), JSON.stringify(address)).toBe(false);
+    }
   });
 });
 
