@@ -69,7 +69,7 @@ export function useArchive(api: BackgroundClient) {
       // Asked together: both answer from the cache at once when it holds them.
       const foldersCall = api.call('folders.list', {});
       foldersCall.catch(() => undefined);
-      const status = await api.call('status.get', {});
+      const status = await api.call('status.get', { settingsMaxAgeMs: STATUS_RECHECK_MS });
       if (!status.value.enabled) return patch({ phase: { kind: 'off' }, status });
       patch({ phase: { kind: 'ready' }, status, folders: await foldersCall });
     } catch (error) {
@@ -89,7 +89,7 @@ export function useArchive(api: BackgroundClient) {
 
   const reloadStatus = useCallback(async () => {
     try {
-      const status = await api.call('status.get', {});
+      const status = await api.call('status.get', { settingsMaxAgeMs: STATUS_RECHECK_MS });
       patch(status.value.enabled ? { status } : { status, phase: { kind: 'off' } });
     } catch (error) {
       settleRefreshError(error);

@@ -7,7 +7,7 @@ import { ArchiveService } from '@/utils/background/archive-service';
 import { memoryIdentityStore } from '@/utils/background/identity';
 import { ArchiveCache } from '@/utils/cache/archive-cache';
 import { openCacheDb } from '@/utils/cache/open';
-import { signIn, type SessionFetch } from '../support/session';
+import { signIn, testControl, type SessionFetch } from '../support/session';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -43,10 +43,9 @@ async function recordedService(session: SessionFetch, freshForMs = 0) {
   return { service, cache, exchanges, clock };
 }
 
-/** Resolves once no exchange was added for half a second (the background work behind the answers is done). */
-async function quietExchanges(exchanges: Exchange[]): Promise<void> {
-  let seen = -1;
-  for (let waited = 0; waited < 30_000 && seen !== exchanges.length; waited += 500) {
+/** Resolves once no exchange happened for half a second. */
+async function quiet(exchanges: Exchange[]): Promise<void> {
+  for (let seen = -1; seen !== exchanges.length;) {
     seen = exchanges.length;
     await new Promise((done) => setTimeout(done, 500));
   }
@@ -63,14 +62,14 @@ describe('conditional refreshes', () => {
     const status = await service.status(baseUrl);
     await service.messages(baseUrl, 'sent', 0, 20);
     await expect.poll(async () => (await service.messages(baseUrl, 'sent', 0, 20)).freshness.source).toBe('cache');
-    // The background fill pages every other folder into the cache after the first listing: let it finish first.
-    await quietExchanges(exchanges);
+    // The sign-in's warm-up and the archive fill run behind the answers: let them finish.
+    await quiet(exchanges);
     exchanges.length = 0;
 
-    // As the archive page asks on a warm reopen: all at once.
+    // As the archive page asks on a warm reopen: all at once, accepting settings a minute old (it asks every minute).
     const [foldersAgain, statusAgain] = await Promise.all([
       service.folders(baseUrl),
-      service.status(baseUrl),
+      service.status(baseUrl, undefined, 60_000),
       service.messages(baseUrl, 'sent', 0, 20),
     ]);
     await new Promise((done) => setTimeout(done, 200));
@@ -79,7 +78,7 @@ describe('conditional refreshes', () => {
     expect(exchanges.map((exchange) => exchange.path.replace(/^.*\/archive/, ''))).toEqual([`/changes?since=${folders.value.version}`]);
   });
 
-  it('keep the cached status on a 304 once it is too old to be taken on the version alone', async () => {
+  it('keep the cached status on a 304 when the caller does not take it on the version alone, or it is too old', async () => {
     const { service, cache, exchanges, clock } = await recordedService(await signIn(baseUrl, MARIO));
     const status = await service.status(baseUrl);
     const held = await cache.getStatus(MARIO, MARIO);
@@ -87,11 +86,21 @@ describe('conditional refreshes', () => {
     exchanges.length = 0;
     clock.now += 61_000;
 
-    const again = await service.status(baseUrl);
+    const again = await service.status(baseUrl, undefined, 60_000);
     expect(again.value).toEqual(status.value);
     const statusReads = exchanges.filter((exchange) => exchange.path.endsWith('/archive'));
     expect(statusReads).toEqual([{ path: expect.any(String), ifNoneMatch: held!.etag, status: 304 }]);
     expect((await cache.getStatus(MARIO, MARIO))?.fetchedAt).toBe(clock.now);
+
+    // The popup states no tolerance: a settings change made elsewhere (here the quota) shows at once.
+    exchanges.length = 0;
+    await testControl(baseUrl, `mailboxes/${MARIO}/quota`, { quotaBytes: 5 * 1024 ** 3 });
+    try {
+      expect((await service.status(baseUrl)).value.quotaBytes).toBe(5 * 1024 ** 3);
+      expect(exchanges.filter((exchange) => exchange.path.endsWith('/archive')).map((exchange) => exchange.status)).toEqual([200]);
+    } finally {
+      await testControl(baseUrl, `mailboxes/${MARIO}/quota`, { quotaBytes: null });
+    }
   });
 
   it('bring the new folder list and status once the archive changed', async () => {

@@ -16,9 +16,6 @@ import { SingleFlight } from './single-flight';
 /** How long a confirmation of who is signed in (`/me`, or an owner-only read that succeeded) spares asking `/me`. */
 const SESSION_PROOF_MS = 60_000;
 
-/** How long an own status at the archive's current version is taken as current without asking the provider. */
-const STATUS_CURRENT_MS = 60_000;
-
 /** Rows from the top within which a listing is paged into the cache behind an answer (deeper seeks are not). */
 const FILL_AHEAD_ROWS = 2_000;
 
@@ -232,12 +229,18 @@ export class ArchiveService {
     this.notifySession(origin, null);
   }
 
-  async status(origin: string, mailbox?: string): Promise<Fresh<ArchiveStatus>> {
+  /**
+   * A status; `settingsMaxAgeMs` (a view that asks again that often by itself) lets a cached own status that young
+   * answer without asking for it, when the shared `changes?since=` says the archive's content did not move.
+   */
+  async status(origin: string, mailbox?: string, settingsMaxAgeMs = 0): Promise<Fresh<ArchiveStatus>> {
     const me = await this.account(origin);
     const target = mailbox ?? me.address;
     const cache = await this.deps.cache();
     const cached = await cache.getStatus(me.address, target);
-    const answer = await this.guard(origin, () => this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target), this.budget));
+    const answer = await this.guard(origin, () =>
+      this.revalidate(origin, cached, () => this.refreshStatus(origin, me.address, target, settingsMaxAgeMs), this.budget),
+    );
     // A fresh status was reported by refreshStatus already; a cached one is reported here.
     if (answer.freshness.source === 'cache' && target === me.address) this.deps.onOwnStatus?.(answer.value);
     return answer;
@@ -475,15 +478,15 @@ export class ArchiveService {
     await this.confirm(origin).catch(() => undefined);
   }
 
-  private refreshStatus(origin: string, account: string, mailbox: string) {
+  private refreshStatus(origin: string, account: string, mailbox: string, settingsMaxAgeMs = 0) {
     return this.flight.run(`status|${account}|${mailbox}`, async () => {
       const key = `${account}|${mailbox}`;
       const changesBefore = this.statusChanges.get(key) ?? 0;
       const cache = await this.deps.cache();
       const held = await cache.getStatus(account, mailbox);
       // The own status changes with the archive's content (then its version moves) or its settings (a postmaster
-      // elsewhere; views ask again every minute): a recent copy at the current version is kept, its age untouched.
-      if (held?.value.enabled && mailbox === account && this.now() - held.fetchedAt < STATUS_CURRENT_MS) {
+      // elsewhere, which no version shows): a copy the caller accepts at the current version is kept, its age untouched.
+      if (held?.value.enabled && mailbox === account && this.now() - held.fetchedAt < settingsMaxAgeMs) {
         if ((await this.currentVersion(origin, account)) === held.value.version) {
           this.deps.onOwnStatus?.(held.value);
           return held.value;

@@ -54,7 +54,17 @@ export const REQUESTS = {
     v.object({ origin, address: mailbox, password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)) }),
     ({ service }, p, origin) => service.signIn(origin, p.address, p.password),
   ),
-  'status.get': request('content', v.object({ origin, mailbox: v.optional(mailbox) }), ({ service }, p, origin) => service.status(origin, p.mailbox)),
+  // `settingsMaxAgeMs`: a view that asks again on its own that often accepts settings that old (content is vouched for
+  // by the archive's version); without it the provider is asked (conditionally) past the 5 s freshness.
+  'status.get': request(
+    'content',
+    v.object({
+      origin,
+      mailbox: v.optional(mailbox),
+      settingsMaxAgeMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(300_000))),
+    }),
+    ({ service }, p, origin) => service.status(origin, p.mailbox, p.settingsMaxAgeMs),
+  ),
   'folders.list': request('extension', v.object({ origin }), ({ service }, _p, origin) => service.folders(origin)),
   'messages.list': request(
     'extension',
