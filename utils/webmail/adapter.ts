@@ -20,6 +20,11 @@ export interface ArchiveRoute {
   url(current: URL, view: string | null): URL;
   /** The archive view a URL asks for: null when the URL is not the archive's, '' for its default view. */
   viewOf(url: URL): string | null;
+  /**
+   * The host rewrites its URL with history.replaceState and drops the fragment while the page stays the same
+   * (Roundcube, at every message-list load): such a rewrite keeps the archive open and the route is put back.
+   */
+  keptOnHostReplace?: boolean;
 }
 
 export interface WebmailAdapter {
@@ -48,6 +53,8 @@ export interface WebmailAdapter {
   isSignedOut?(doc: Document): boolean;
   /** Puts the nav item where the host's own items are (e.g. before "Esci"); default: at the end of the list. */
   placeNavItem?(navigation: HTMLElement, item: HTMLElement): void;
+  /** Host controls of the navigation that do not leave the page's view (a theme toggle): the archive stays open. */
+  keepsArchiveOpen?(control: Element): boolean;
   /** Nodes whose changes may add or remove the anchors, for one scoped observer; default: the body. */
   watchRoots?(doc: Document): Node[];
 }
