@@ -198,10 +198,18 @@ describe('Archivio inside Roundcube', () => {
     await signInToArchiveIfAsked(page);
     const months = app(page).locator('[role=treeitem][data-folder-id^="inbox-"]');
     await months.first().waitFor({ timeout: 20_000 });
-    await months.first().click();
-    // The month's own listing (the default view lists all of "Posta in arrivo" first).
+    // The month's own listing (the default view lists all of "Posta in arrivo" first); a click landing while the
+    // app still settles after its sign-in is repeated.
     const monthList = app(page).getByRole('listbox', { name: /^Messaggi in (?!Posta in arrivo$)/ });
-    await monthList.waitFor();
+    await expect
+      .poll(
+        async () => {
+          if ((await monthList.count()) === 0) await months.first().click();
+          return monthList.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
     await monthList.locator('[role=option][data-message-id]', { hasText: subject }).click();
     await app(page).locator('.reader-headers').waitFor();
     expect(await app(page).locator('.reader-headers').innerText()).toContain(subject);

@@ -192,12 +192,13 @@ export class ArchiveTabController {
   }
 
   /**
-   * The user clicked one of the host's own navigation controls: close, and take the archive's route out of the URL,
-   * or a host link that does not navigate (Roundcube's link to the current task) would see the archive open again.
+   * The user clicked one of the host's own navigation controls: close. A control that will not navigate (Roundcube's
+   * aria-disabled link to the current task) also takes the archive's route out of the URL, or the archive would open
+   * again at once; any other keeps the history entry, so Back returns to the archive.
    */
-  closeForHost(): void {
+  closeForHost(willNavigate = true): void {
     const route = this.adapter.archiveRoute;
-    if (this.state && route && route.viewOf(this.currentUrl()) !== null) {
+    if (!willNavigate && this.state && route && route.viewOf(this.currentUrl()) !== null) {
       const url = this.currentUrl();
       url.hash = '';
       this.replaceUrl(url.href);

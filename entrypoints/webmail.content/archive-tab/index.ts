@@ -176,12 +176,12 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
     (event) => {
       if (!controller.isOpen || !navigation) return;
       const path = event.composedPath();
-      if (isHostNavClick(path, navigation, adapter.keepsArchiveOpen)) controller.closeForHost();
-      else if (isHostNavClick(path, navigation)) {
+      const link = path.find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+      if (isHostNavClick(path, navigation, adapter.keepsArchiveOpen)) controller.closeForHost(link?.getAttribute('aria-disabled') !== 'true');
+      else if (isHostNavClick(path, navigation) && link?.getAttribute('href') === '#') {
         // A host control that acts in place (Roundcube's dark-mode toggle) but is a link to "#": following it would
         // drop the archive's route from the URL. Its own handlers still run.
-        const link = path.find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-        if (link?.getAttribute('href') === '#') event.preventDefault();
+        event.preventDefault();
       }
     },
     { capture: true },
