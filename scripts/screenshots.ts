@@ -1,4 +1,5 @@
-// README screenshots from the demo, in Italian: the Archivio tab, the reader, the popup and the postmaster's panel.
+// README screenshots from the demo, in Italian: the Archivio tab, the reader, the popup and the postmaster's panel,
+// then the Archivio tab inside Roundcube (scripts/screenshot-roundcube.ts).
 // Starts its own reference provider with the demo data, builds the demo extension for it, drives Chromium, writes
 // docs/screenshots/*.png. Run with `npm run screenshots`.
 import { mkdirSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../test/support/browser';
 import { buildDemoExtension } from '../test/support/build';
 import { removeDataDir, startProvider } from '../test/support/provider';
+import { roundcubeScreenshot } from './screenshot-roundcube';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     removeDataDir(provider.dataDir);
     rmSync(outDir, { recursive: true, force: true });
   }
+  await roundcubeScreenshot();
   console.log(`screenshots written to ${OUT}`);
 }
 

@@ -42,6 +42,11 @@ export interface ArchiveRoute {
   url(current: URL, view: string | null): URL;
   /** The archive view a URL asks for: null when the URL is not the archive's, '' for its default view. */
   viewOf(url: URL): string | null;
+  /**
+   * The host rewrites its URL with history.replaceState and drops the fragment while the page stays the same
+   * (Roundcube, at every message-list load): such a rewrite keeps the archive open and the route is put back.
+   */
+  keptOnHostReplace?: boolean;
 }
 
 export interface WebmailAdapter {
@@ -72,6 +77,8 @@ export interface WebmailAdapter {
   placeNavItem?(navigation: HTMLElement, item: HTMLElement): void;
   /** Postmaster on a webmail without domain management: where its settings section goes, when on screen. */
   domainSettings?(doc: Document): DomainSettingsPlace | null;
+  /** Host controls of the navigation that do not leave the page's view (a theme toggle): the archive stays open. */
+  keepsArchiveOpen?(control: Element): boolean;
   /** Nodes whose changes may add or remove the anchors, for one scoped observer; default: the body. */
   watchRoots?(doc: Document): Node[];
 }

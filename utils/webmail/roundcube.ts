@@ -81,9 +81,12 @@ export const roundcubeAdapter: WebmailAdapter = {
       selectedClass: selectors.settingsSelectedClass,
     };
   },
-  archiveRoute: fragmentRoute(selectors.archiveRoutePrefix),
+  archiveRoute: { ...fragmentRoute(selectors.archiveRoutePrefix), keptOnHostReplace: true },
   isSignedOut(doc) {
     return !!doc.querySelector(`${selectors.loginForm} ${selectors.loginUser}`) && !doc.querySelector(selectors.taskMenu);
+  },
+  keepsArchiveOpen(control) {
+    return control.matches(selectors.inPlaceButtons);
   },
   watchRoots(doc) {
     return [doc.querySelector(selectors.layout) ?? doc.body];

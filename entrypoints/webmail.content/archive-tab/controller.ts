@@ -95,7 +95,7 @@ export class ArchiveTabController {
       const target = route.url(url, view || null).href;
       // Already on an archive URL (another view): replace it, one entry is enough.
       if (push) this.window.history.pushState(this.window.history.state, '', target);
-      else this.window.history.replaceState(this.window.history.state, '', target);
+      else this.replaceUrl(target);
     }
     this.markCurrent(true);
     if (options.focus) {
@@ -174,7 +174,34 @@ export class ArchiveTabController {
     if (route && route.viewOf(this.currentUrl()) !== null) {
       const url = this.currentUrl();
       url.hash = '';
-      this.window.history.replaceState(this.window.history.state, '', url.href);
+      this.replaceUrl(url.href);
+    }
+    this.close();
+  }
+
+  /** True while the view itself rewrites the URL (so a host's rewrite can be told apart from ours). */
+  replacingUrl = false;
+
+  private replaceUrl(url: string): void {
+    this.replacingUrl = true;
+    try {
+      this.window.history.replaceState(this.window.history.state, '', url);
+    } finally {
+      this.replacingUrl = false;
+    }
+  }
+
+  /**
+   * The user clicked one of the host's own navigation controls: close. A control that will not navigate (Roundcube's
+   * aria-disabled link to the current task) also takes the archive's route out of the URL, or the archive would open
+   * again at once; any other keeps the history entry, so Back returns to the archive.
+   */
+  closeForHost(willNavigate = true): void {
+    const route = this.adapter.archiveRoute;
+    if (!willNavigate && this.state && route && route.viewOf(this.currentUrl()) !== null) {
+      const url = this.currentUrl();
+      url.hash = '';
+      this.replaceUrl(url.href);
     }
     this.close();
   }

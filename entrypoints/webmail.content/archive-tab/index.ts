@@ -5,7 +5,7 @@ import { MESSAGE_TAGS } from '@/utils/frames/tags';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/utils/i18n';
 import { reportDetectionFailure } from '@/utils/webmail/censor';
-import type { WebmailAdapter } from '@/utils/webmail/adapter';
+import type { ArchiveRoute, WebmailAdapter } from '@/utils/webmail/adapter';
 import { ArchiveTabController } from './controller';
 import { createLauncher, setScheme } from './fallback';
 import { openViewRequest } from './messages';
@@ -17,6 +17,25 @@ const DEBOUNCE_MS = 50;
 /** How long the navigation may be missing (the app still booting) before the launcher shows. */
 const MISSING_GRACE_MS = 1_200;
 
+/**
+ * A host that rewrites its URL before we start (Roundcube sends its first list request at load) has dropped the route
+ * the page was opened with; the navigation entry still names the address the user opened, fragment included.
+ */
+function restoreOpeningRoute(win: Window, route: ArchiveRoute): void {
+  const entry = win.performance?.getEntriesByType('navigation')[0];
+  if (!entry) return;
+  let opened: URL;
+  try {
+    opened = new URL(entry.name);
+  } catch {
+    return;
+  }
+  const current = new URL(win.location.href);
+  if (opened.origin !== current.origin || route.viewOf(current) !== null) return;
+  const view = route.viewOf(opened);
+  if (view !== null) win.history.replaceState(win.history.state, '', route.url(current, view || null).href);
+}
+
 export interface ArchiveTab {
   controller: ArchiveTabController;
   /** Runs the anchor check now (tests; the observer runs it after DOM changes). */
@@ -25,6 +44,7 @@ export interface ArchiveTab {
 
 export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapter, doc: Document = document): ArchiveTab {
   const win = doc.defaultView!;
+  if (adapter.archiveRoute?.keptOnHostReplace) restoreOpeningRoute(win, adapter.archiveRoute);
   const controller = new ArchiveTabController(adapter, doc);
   const label = t('archiveTab_navLabel');
   let navigation: HTMLElement | null = null;
@@ -114,7 +134,32 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
     observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
   }
 
+  // A host that rewrites its URL without our route (see ArchiveRoute.keptOnHostReplace): the Navigation API says a
+  // navigation is a replace. Registered before WXT's own location watcher, so it is known when that one reports.
+  let restoreRoute: URL | null = null;
+  const navigationApi = (win as unknown as { navigation?: EventTarget }).navigation;
+  if (adapter.archiveRoute?.keptOnHostReplace && navigationApi?.addEventListener) {
+    ctx.addEventListener(navigationApi, 'navigate', (event: Event) => {
+      const navigation = event as Event & { navigationType?: string; destination?: { url: string } };
+      const route = adapter.archiveRoute!;
+      if (navigation.navigationType !== 'replace' || !navigation.destination || !controller.isOpen || controller.replacingUrl) return;
+      const view = route.viewOf(new URL(win.location.href));
+      const next = new URL(navigation.destination.url);
+      if (view === null || route.viewOf(next) !== null) return;
+      restoreRoute = route.url(next, view || null);
+    });
+  }
+
   const followUrl = (url: URL) => {
+    if (restoreRoute) {
+      const target = restoreRoute.href;
+      restoreRoute = null;
+      // After the host's replace has committed: the host keeps its new query, the archive its route.
+      win.setTimeout(() => {
+        if (controller.isOpen) win.history.replaceState(win.history.state, '', target);
+      }, 0);
+      return;
+    }
     controller.syncWithUrl(url);
     if (controller.isOpen) controller.refresh();
     observeRoots();
@@ -129,7 +174,15 @@ export function startArchiveTab(ctx: ContentScriptContext, adapter: WebmailAdapt
     doc,
     'click',
     (event) => {
-      if (controller.isOpen && navigation && isHostNavClick(event.composedPath(), navigation)) controller.close();
+      if (!controller.isOpen || !navigation) return;
+      const path = event.composedPath();
+      const link = path.find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+      if (isHostNavClick(path, navigation, adapter.keepsArchiveOpen)) controller.closeForHost(link?.getAttribute('aria-disabled') !== 'true');
+      else if (isHostNavClick(path, navigation) && link?.getAttribute('href') === '#') {
+        // A host control that acts in place (Roundcube's dark-mode toggle) but is a link to "#": following it would
+        // drop the archive's route from the URL. Its own handlers still run.
+        event.preventDefault();
+      }
     },
     { capture: true },
   );

@@ -61,11 +61,14 @@ export function hostCurrentControls(nav: ParentNode): HTMLElement[] {
   );
 }
 
-/** Whether a click path went through one of the host's own controls in `nav` (not ours). */
-export function isHostNavClick(path: EventTarget[], nav: HTMLElement): boolean {
+/** Whether a click path went through one of the host's own controls in `nav` (not ours, not one that `stays` allows). */
+export function isHostNavClick(path: EventTarget[], nav: HTMLElement, stays?: (control: Element) => boolean): boolean {
   const index = path.indexOf(nav);
   if (index < 0) return false;
   const inside = path.slice(0, index);
   if (inside.some((node) => node instanceof Element && node.getAttribute('data-archivio') === NAV_ITEM)) return false;
-  return inside.some((node) => node instanceof Element && node.matches('a, button, [role="menuitem"], [role="link"], [role="tab"]'));
+  const control = inside.find(
+    (node): node is Element => node instanceof Element && node.matches('a, button, [role="menuitem"], [role="link"], [role="tab"]'),
+  );
+  return control !== undefined && !stays?.(control);
 }

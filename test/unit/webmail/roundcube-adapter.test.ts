@@ -43,6 +43,15 @@ describe('Roundcube adapter', () => {
     expect(labels(nav)).toEqual(['Nuovo messaggio', 'E-Mail', 'Contatti', 'Impostazioni', 'Archivio', 'Modalità scura', 'Informazioni', 'Esci']);
   });
 
+  it('keeps the archive open for the dark-mode and about buttons, not for the task links', () => {
+    const doc = loadFixture('roundcube-2026-12-02-mail.html');
+    const menu = doc.querySelector('#taskmenu')!;
+    expect(roundcubeAdapter.keepsArchiveOpen!(menu.querySelector('a.theme')!)).toBe(true);
+    expect(roundcubeAdapter.keepsArchiveOpen!(menu.querySelector('a.about')!)).toBe(true);
+    for (const link of menu.querySelectorAll('a.mail, a.contacts, a.settings, a.logout'))
+      expect(roundcubeAdapter.keepsArchiveOpen!(link)).toBe(false);
+  });
+
   it('works on the settings view too (no user shown there: no hint)', () => {
     const doc = loadFixture('roundcube-2026-12-02-settings.html');
     expect(roundcubeAdapter.navigation(doc)?.id).toBe('taskmenu');

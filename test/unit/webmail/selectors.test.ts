@@ -106,6 +106,7 @@ const MODULES: SelectorModule[] = [
         row(`${roundcube.taskMenu} > ${roundcube.specialButtons}`, RC_DARK, 1),
       ],
       logoutLink: [row(`${roundcube.taskMenu} ${roundcube.logoutLink}`, RC_MAIL, 1)],
+      inPlaceButtons: [row(`${roundcube.taskMenu} :is(${roundcube.inPlaceButtons})`, RC_MAIL, 2)],
       username: [row(roundcube.username, RC_MAIL, 1), row(roundcube.username, RC_DARK, 1), row(roundcube.username, RC_SETTINGS, 0)],
       loginForm: [row(roundcube.loginForm, RC_LOGIN, 1), row(roundcube.loginForm, RC_MAIL, 0)],
       loginUser: [row(roundcube.loginUser, RC_LOGIN, 1)],

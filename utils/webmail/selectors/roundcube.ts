@@ -12,6 +12,8 @@ export const settingsLink = 'a.settings';
 /** Theme, about and sign out: ours goes before this group. */
 export const specialButtons = 'span.special-buttons';
 export const logoutLink = 'a.logout';
+/** Dark mode and "Informazioni" act in place (a class on <html>, a dialog): they do not leave the archive. */
+export const inPlaceButtons = 'a.theme, a.about';
 
 // seen 2026-12-02 on Roundcube 1.6.5 elastic (templates/mail.html): the signed-in user above the folder list.
 export const username = '#layout-sidebar .header-title.username';
