@@ -110,11 +110,16 @@ describe('Archivio inside Roundcube', () => {
     const frameBox = (await archiveFrame(page).boundingBox())!;
     const menuBox = (await page.locator('#layout-menu').boundingBox())!;
     expect(frameBox.x).toBeGreaterThanOrEqual(menuBox.x + menuBox.width - 1);
+    // One task looks current, as in Roundcube itself: ours while the archive shows, Mail again once it is left.
+    const selectedTasks = () => page.locator('#taskmenu a.selected').evaluateAll((links) => links.map((link) => link.className));
+    await expect.poll(selectedTasks).toEqual([expect.stringContaining('archive')]);
+    expect(await page.locator('#taskmenu a.archive').getAttribute('aria-current')).toBe('page');
     await signInToArchiveIfAsked(page);
     await archiveTree(page);
 
     await page.goBack();
     await expect.poll(() => archiveFrame(page).count()).toBe(0);
+    await expect.poll(selectedTasks).toEqual([expect.stringContaining('mail')]);
     expect(await columnsHidden(page)).toEqual([false, false, false]);
     expect(await page.locator('#messagelist tbody tr').count()).toBeGreaterThan(0);
     await page.goForward();

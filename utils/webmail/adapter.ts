@@ -73,6 +73,8 @@ export interface WebmailAdapter {
   archiveRoute?: ArchiveRoute;
   /** True on the sign-in page, where a missing navigation is expected (no launcher, nothing reported). */
   isSignedOut?(doc: Document): boolean;
+  /** The class the host gives its current navigation item besides (or instead of) aria-current, moved to ours while the archive shows. */
+  navCurrentClass?: string;
   /** Puts the nav item where the host's own items are (e.g. before "Esci"); default: at the end of the list. */
   placeNavItem?(navigation: HTMLElement, item: HTMLElement): void;
   /** Postmaster on a webmail without domain management: where its settings section goes, when on screen. */

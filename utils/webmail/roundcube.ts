@@ -32,6 +32,7 @@ export const roundcubeAdapter: WebmailAdapter = {
     control.append(inner);
     return { item: control, control };
   },
+  navCurrentClass: selectors.taskSelectedClass,
   placeNavItem(navigation, item) {
     const special = navigation.querySelector(selectors.specialButtons);
     const settings = navigation.querySelector(selectors.settingsLink);

@@ -22,7 +22,8 @@ interface OpenState {
   /** Whether we pushed that entry (so leaving from our own UI can go back instead of adding another). */
   pushed: boolean;
   /** The host's "current section" marks we took off while the archive is the current section. */
-  hostCurrent: { control: HTMLElement; value: string }[];
+  /** The host's marks of its current item, taken while the archive shows: its aria-current and its class. */
+  hostCurrent: { control: HTMLElement; value: string | null; hadClass: boolean }[];
 }
 
 export interface OpenOptions {
@@ -250,22 +251,31 @@ export class ArchiveTabController {
 
   private markCurrent(current: boolean, state = this.state): void {
     const control = this.navControl;
+    const currentClass = this.adapter.navCurrentClass;
     if (current) {
-      if (control) control.setAttribute('aria-current', 'page');
+      if (control) {
+        control.setAttribute('aria-current', 'page');
+        if (currentClass) control.classList.add(currentClass);
+      }
       if (state && this.navigation && state.hostCurrent.length === 0) {
-        for (const hostControl of hostCurrentControls(this.navigation)) {
-          state.hostCurrent.push({ control: hostControl, value: hostControl.getAttribute('aria-current') ?? 'page' });
+        for (const hostControl of hostCurrentControls(this.navigation, currentClass)) {
+          const hadClass = currentClass !== undefined && hostControl.classList.contains(currentClass);
+          state.hostCurrent.push({ control: hostControl, value: hostControl.getAttribute('aria-current'), hadClass });
           hostControl.removeAttribute('aria-current');
+          if (hadClass) hostControl.classList.remove(currentClass!);
         }
       }
       return;
     }
     control?.removeAttribute('aria-current');
+    if (currentClass) control?.classList.remove(currentClass);
     // Give the host its mark back unless it already moved it (it re-marks on its own navigation).
-    const hostMarked = this.navigation ? hostCurrentControls(this.navigation).length > 0 : true;
+    const hostMarked = this.navigation ? hostCurrentControls(this.navigation, currentClass).length > 0 : true;
     if (!hostMarked)
-      for (const { control: hostControl, value } of state?.hostCurrent ?? []) {
-        if (hostControl.isConnected) hostControl.setAttribute('aria-current', value);
+      for (const { control: hostControl, value, hadClass } of state?.hostCurrent ?? []) {
+        if (!hostControl.isConnected) continue;
+        if (value !== null) hostControl.setAttribute('aria-current', value);
+        if (hadClass && currentClass) hostControl.classList.add(currentClass);
       }
   }
 

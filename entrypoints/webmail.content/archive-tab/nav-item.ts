@@ -54,10 +54,17 @@ export function removeNavItems(nav: ParentNode): void {
   if (nav instanceof Element) nav.removeAttribute(HANDLED);
 }
 
-/** The host's controls of a navigation list that point at the current section (their aria-current). */
-export function hostCurrentControls(nav: ParentNode): HTMLElement[] {
-  return [...nav.querySelectorAll<HTMLElement>('[aria-current]')].filter(
-    (control) => !control.closest(OUR) && control.getAttribute('aria-current') !== 'false',
+/**
+ * The host's controls of a navigation list that point at the current section: their aria-current, or the class the
+ * host marks its current item with (`currentClass`, e.g. Roundcube's `selected`).
+ */
+export function hostCurrentControls(nav: ParentNode, currentClass?: string): HTMLElement[] {
+  const selector = currentClass ? '[aria-current], [class]' : '[aria-current]';
+  return [...nav.querySelectorAll<HTMLElement>(selector)].filter(
+    (control) =>
+      !control.closest(OUR) &&
+      ((control.hasAttribute('aria-current') && control.getAttribute('aria-current') !== 'false') ||
+        (currentClass !== undefined && control.classList.contains(currentClass))),
   );
 }
 

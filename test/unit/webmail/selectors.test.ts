@@ -91,7 +91,7 @@ const MODULES: SelectorModule[] = [
   {
     name: 'roundcube',
     module: roundcube,
-    notSelectors: ['darkModeClass', 'archiveRoutePrefix', 'navItemClass', 'settingsSelectedClass'],
+    notSelectors: ['darkModeClass', 'archiveRoutePrefix', 'navItemClass', 'settingsSelectedClass', 'taskSelectedClass'],
     rows: {
       layout: [row(roundcube.layout, RC_MAIL, 1), row(roundcube.layout, RC_SETTINGS, 1), row(roundcube.layout, RC_LOGIN, 1)],
       layoutMenu: [row(roundcube.layoutMenu, RC_MAIL, 1), row(roundcube.layoutMenu, RC_SETTINGS, 1), row(roundcube.layoutMenu, RC_LOGIN, 0)],

@@ -8,6 +8,8 @@ export const layoutMenu = '#layout > #layout-menu';
 export const taskMenu = '#taskmenu[role="navigation"]';
 /** The host's own task links; ours is shaped like them. */
 export const taskLinks = 'a.mail, a.contacts, a.settings';
+// 2026-12-02: the current task's link carries `selected` (and aria-disabled); elastic highlights `#taskmenu a.selected`.
+export const taskSelectedClass = 'selected';
 export const settingsLink = 'a.settings';
 /** Theme, about and sign out: ours goes before this group. */
 export const specialButtons = 'span.special-buttons';
