@@ -125,6 +125,17 @@ describe('hostile mailbox names', () => {
         .locator('td[data-archivio-cell="spazio-archivio"] [data-archivio-host]')
         .evaluateAll((hosts) => hosts.map((host) => `${(host as HTMLElement).dataset.mailbox}:${(host as HTMLElement).dataset.state}`));
     await expect.poll(async () => (await states()).length, { timeout: 20_000 }).toBe(MAILBOXES.length + 4);
+    // Each cell shows its loading state until the provider's answer for its mailbox is in.
+    const expected = MAILBOXES.map((mailbox) => `${mailbox.address}:${mailbox.archive ? 'on' : 'off'}`);
+    await expect
+      .poll(
+        async () => {
+          const shown = new Set(await states());
+          return expected.filter((state) => !shown.has(state));
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([]);
     const byState = new Set(await states());
     for (const mailbox of MAILBOXES) {
       expect(byState.has(`${mailbox.address}:${mailbox.archive ? 'on' : 'off'}`), mailbox.address).toBe(true);
