@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MessageSummary } from '../../utils/api/schemas';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { signIn, testControl } from '../support/session';
-import { readerHeaders, signInOnWebmail } from './support';
+import { openFromRow, signInOnWebmail } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/hostile/vectors.json'), 'utf8')) as {
@@ -183,8 +183,7 @@ describe('hostile mail on every screen of the archive', () => {
       if (entry) {
         // The list row shows the subject and the sender's name as text.
         expect(normalize((await current.textContent()) ?? '')).toContain(normalize(entry.summary.subject));
-        await current.click();
-        const headers = await readerHeaders(app);
+        const headers = await openFromRow(app, current);
         await expect.poll(async () => normalize((await app.locator('.reader-subject').textContent()) ?? '')).toBe(normalize(entry.summary.subject));
         const headerText = normalize((await headers.textContent()) ?? '');
         expect(headerText).toContain(normalize(entry.vector.text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '')).slice(0, 20));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mergeLocale } from '../../utils/i18n/merge';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { testControl } from '../support/session';
-import { newSignedInTab, readerHeaders } from './support';
+import { newSignedInTab, openFromRow } from './support';
 
 const MARIO = 'mario.rossi@example.it';
 const GIULIA = 'giulia.verdi@example.it';
@@ -91,8 +91,7 @@ describe('language of the archive inside the webmail', () => {
     await app.locator('[role=treeitem][data-folder-id="inbox"]').getByText('Posta in arrivo').waitFor();
     await app.locator('[role=tree][aria-label="Cartelle dell\'archivio"]').waitFor();
     // Open a message, so the reader's dates and sizes are on screen too.
-    await app.locator('[role=option][data-message-id]').first().click();
-    await readerHeaders(app);
+    await openFromRow(app, app.locator('[role=option][data-message-id]').first());
 
     const words = await everyWord(app);
     expect(words).toMatch(ITALIAN_MONTHS);
@@ -117,8 +116,7 @@ describe('language of the archive inside the webmail', () => {
     expect(await app.locator('html').getAttribute('lang')).toBe('en');
     await app.locator('[role=tree][aria-label="Archive folders"]').waitFor();
     await app.locator('[role=treeitem][data-folder-id="inbox"]').getByText('Inbox').waitFor();
-    await app.locator('[role=option][data-message-id]').first().click();
-    await readerHeaders(app);
+    await openFromRow(app, app.locator('[role=option][data-message-id]').first());
 
     const words = await everyWord(app);
     // Dates we format: the folder names, the list's dates, the reader's date.

@@ -83,3 +83,21 @@ export async function readerHeaders(app: FrameLocator): Promise<Locator> {
   }
   return headers;
 }
+
+/**
+ * Clicks a message row and returns the reader's headers. A click that a loaded browser delivered before the list could
+ * take it (the reader stays closed, the frame shows the list) is made once more; a reader that then still does not
+ * open fails with what the frame showed.
+ */
+export async function openFromRow(app: FrameLocator, row: Locator): Promise<Locator> {
+  await row.click();
+  const headers = app.locator('.reader-headers');
+  const opened = await headers.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (opened) return headers;
+  const readerShown = await app.locator('.workspace.reader-open').count();
+  if (readerShown === 0) await row.click();
+  return readerHeaders(app);
+}
