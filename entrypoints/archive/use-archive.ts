@@ -58,12 +58,20 @@ export function useArchive(api: BackgroundClient) {
   const [state, setState] = useState<ArchiveState>(INITIAL);
   const live = useRef(state);
   live.current = state;
+  /** Where this archive is signed in to (from the last `session.get`): an ended session leads back there. */
+  const signInAt = useRef<Pick<SessionInfo, 'signInAt' | 'accountHint'>>({ signInAt: 'webmail' });
+  const phaseAfter = (error: unknown): Phase => {
+    const next = phaseOfError(error);
+    if (next.kind !== 'signedOut' || signInAt.current.signInAt !== 'archive') return next;
+    return { kind: 'signIn', hint: signInAt.current.accountHint ?? live.current.me?.address ?? null };
+  };
   const patch = (change: Partial<ArchiveState>) => setState((current) => ({ ...current, ...change }));
 
   const load = useCallback(async () => {
     patch({ phase: { kind: 'loading' } });
     try {
       const session = await api.call('session.get', {});
+      signInAt.current = { signInAt: session.signInAt, accountHint: session.accountHint };
       if (!session.me) return patch({ phase: signedOutPhase(session), origin: session.origin, me: null });
       patch({ origin: session.origin, me: session.me });
       // Asked together: both answer from the cache at once when it holds them.
@@ -73,7 +81,7 @@ export function useArchive(api: BackgroundClient) {
       if (!status.value.enabled) return patch({ phase: { kind: 'off' }, status });
       patch({ phase: { kind: 'ready' }, status, folders: await foldersCall });
     } catch (error) {
-      patch({ phase: phaseOfError(error) });
+      patch({ phase: phaseAfter(error) });
     }
   }, [api]);
 
@@ -83,8 +91,8 @@ export function useArchive(api: BackgroundClient) {
    */
   const settleRefreshError = (error: unknown) => {
     if (isOffline(error)) return;
-    const next = phaseOfError(error);
-    if (live.current.phase.kind !== 'ready' || next.kind === 'signedOut' || next.kind === 'off') patch({ phase: next });
+    const next = phaseAfter(error);
+    if (live.current.phase.kind !== 'ready' || next.kind === 'signedOut' || next.kind === 'signIn' || next.kind === 'off') patch({ phase: next });
   };
 
   const reloadStatus = useCallback(async () => {

@@ -100,6 +100,18 @@ describe("the archive's own sign-in", () => {
     expect(await screen.findByRole('form', { name: "Accedi all'Archivio di sicurezza" })).toBeTruthy();
   });
 
+  it('comes back, with the address shown, when the provider ends the session during a later refresh', async () => {
+    api.signedIn = true;
+    renderApp();
+    await screen.findByRole('tree', { name: "Cartelle dell'archivio" });
+    api.failures.set('status', 'unauthenticated');
+    api.emit({ origin: ORIGIN, account: MARIO.address, scope: 'status', mailbox: MARIO.address });
+    const form = await screen.findByRole('form', { name: "Accedi all'Archivio di sicurezza" });
+    expect((screen.getByLabelText('Indirizzo email') as HTMLInputElement).value).toBe(MARIO.address);
+    expect(form).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Accedi di nuovo alla webmail' })).toBeNull();
+  });
+
   it('is not offered where the webmail signs its users in itself', async () => {
     api.signInAt = 'webmail';
     renderApp();
