@@ -14,6 +14,9 @@ import { activeProfile } from '@/utils/providers/active';
 import { apiOriginFor } from '@/utils/providers/profile';
 import { createRouter } from '@/utils/rpc/router';
 
+/** `storage.local`: the first-run page was shown in this profile. */
+const WELCOME_SHOWN_KEY = 'welcomeShown';
+
 export default defineBackground(() => {
   const profile = activeProfile;
   let cache: Promise<ArchiveCache> | null = null;
@@ -60,9 +63,14 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // A new install says what to do next; an update keeps the user where they are (the cache migrates on open).
+  // Once per profile: a browser that loads the extension from a folder reports an install at every start.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
-    const getURL = browser.runtime.getURL as (path: string) => string;
-    void browser.tabs.create({ url: getURL('/welcome.html') }).catch(() => undefined);
+    void (async () => {
+      if ((await browser.storage.local.get(WELCOME_SHOWN_KEY))[WELCOME_SHOWN_KEY]) return;
+      await browser.storage.local.set({ [WELCOME_SHOWN_KEY]: true });
+      const getURL = browser.runtime.getURL as (path: string) => string;
+      await browser.tabs.create({ url: getURL('/welcome.html') });
+    })().catch(() => undefined);
   });
 });

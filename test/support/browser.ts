@@ -23,10 +23,12 @@ export interface LaunchOptions {
   proxy?: { server: string; bypass?: string };
   /** More Chromium switches, e.g. to map a real host name onto a loopback server. */
   args?: string[];
+  /** A profile to reuse (kept on close), e.g. to start the browser again on an updated extension. */
+  profileDir?: string;
 }
 
 export async function launchWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'archivio-chromium-'));
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'archivio-chromium-'));
   const locale = options.locale ?? 'it-IT';
   const posixLocale = locale.replace('-', '_');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -59,7 +61,7 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
     worker,
     async close() {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }
