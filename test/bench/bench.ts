@@ -8,8 +8,10 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { removeDataDir, startProvider, type RunningProvider } from '../support/provider';
 import { testControl } from '../support/session';
+import { freePort } from '../support/roundcube';
 import { buildExtension, outputFiles } from './bundle';
 import { signInOnWebmail, timedRpc } from './extension-steps';
+import { measureHeaps } from './heap';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
 import { median } from './stats';
 
@@ -241,7 +243,8 @@ async function main(): Promise<void> {
     const sourceRoot = BASELINE ? checkoutOf(BASELINE, scratch) : ROOT;
     log(`building the demo extension${BASELINE ? ` of ${BASELINE}` : ''}…`);
     const demoDir = buildExtension(join(scratch, 'demo'), { demoPort: proxy.port, root: sourceRoot });
-    browser = await launchWithExtension(demoDir);
+    const debuggingPort = await freePort();
+    browser = await launchWithExtension(demoDir, { args: [`--remote-debugging-port=${debuggingPort}`] });
     await browser.context.addInitScript(PAGE_PROBE);
     const webmail = await browser.context.newPage();
     await signInOnWebmail(webmail, origin, GIULIA);
@@ -290,6 +293,11 @@ async function main(): Promise<void> {
     await new Promise((done) => setTimeout(done, 5_000));
     const searches = await run.search(month, 16);
     const cachedSummaries = await run.cachedSummaries();
+    log('heaps, every summary cached and the month open…');
+    const { page: heapPage } = await run.open(month);
+    const heaps = await measureHeaps(debuggingPort, browser.extensionId);
+    await run.close(heapPage);
+    log(`heaps: background ${heaps.backgroundHeapBytes} B, archive page ${heaps.archiveFrameHeapBytes} B`);
     await browser.close();
     browser = null;
 
@@ -317,6 +325,8 @@ async function main(): Promise<void> {
       maxDomRows: Math.max(...run.probes.map((probe) => probe.maxRows)),
       longTasksOver50Ms: run.probes.reduce((sum, probe) => sum + probe.longTasks, 0),
       contentScriptGzipBytes: contentScript?.gzipBytes ?? 0,
+      backgroundHeapBytes: heaps.backgroundHeapBytes,
+      archiveFrameHeapBytes: heaps.archiveFrameHeapBytes,
     };
     const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     writeResults(result, `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; Node ${process.version}; ${chromium} (headless)`);
