@@ -156,6 +156,9 @@ describe('EnableDialog', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
       expect(onClose).toHaveBeenCalledWith(false);
     } finally {
+      // Preact's after-paint timers run before the real clock returns, not after the page is gone.
+      cleanup();
+      await vi.advanceTimersByTimeAsync(200);
       vi.useRealTimers();
     }
   });
@@ -261,6 +264,9 @@ describe('BulkPanel', () => {
       expect(background.statuses.get(GIULIA)!.enabled).toBe(false);
       expect(background.statuses.get(LUCA)!.enabled).toBe(true);
     } finally {
+      // Preact's after-paint timers run before the real clock returns, not after the page is gone.
+      cleanup();
+      await vi.advanceTimersByTimeAsync(200);
       vi.useRealTimers();
     }
   });
