@@ -1,10 +1,11 @@
 // The postmaster's change for several mailboxes at once: archive on, deletion period or IMAP access, with results.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RetentionMonths } from '@/utils/rules/retention';
 import { formatLocale, pluralKey } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { performBulkAction } from '@/entrypoints/postmaster/actions';
-import { runBulk, type BulkAction, type BulkOutcome } from './bulk';
+import { runBulk, showsApplied, type BulkAction, type BulkOutcome } from './bulk';
+import { readBack } from '../unknown-outcome';
 import { BulkResults } from './BulkResults';
 import { Dialog } from '@/components/Dialog';
 import { RetentionSelect, retentionLabel } from '../settings/RetentionSelect';
@@ -37,6 +38,9 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
   /** A deletion period for many mailboxes may shorten some of them: that needs a second, explicit yes. */
   const [confirmingRetention, setConfirmingRetention] = useState(false);
   const changed = useRef(false);
+  /** The read-backs of writes that got no verdict, by mailbox (stopped when the panel goes away). */
+  const readBacks = useRef(new Map<string, () => void>());
+  useEffect(() => () => readBacks.current.forEach((stop) => stop()), []);
 
   const action: BulkAction = kind === 'enable' ? { kind } : kind === 'retention' ? { kind, months } : { kind, on: imapOn };
   const call = perform ?? ((a: BulkAction, mailbox: string) => performBulkAction(background, a, mailbox));
@@ -45,17 +49,38 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
     setRunning(true);
     setApplied(what);
     const report = (outcome: BulkOutcome) => {
-      if (outcome.state === 'done') changed.current = true;
+      if (outcome.state === 'done' || outcome.state === 'checking') changed.current = true;
       setOutcomes((previous) => previous.map((item) => (item.mailbox === outcome.mailbox ? outcome : item)));
+      if (outcome.state === 'checking') verify(what, outcome);
     };
     setOutcomes((previous) => previous.map((item) => (targets.includes(item.mailbox) ? { mailbox: item.mailbox, state: 'pending' } : item)));
     await runBulk(targets, (mailbox) => call(what, mailbox), report);
     setRunning(false);
   };
 
+  /** No verdict came back: what the provider shows decides, and the write is not sent again on its own. */
+  const verify = (what: BulkAction, outcome: BulkOutcome) => {
+    const { mailbox, error } = outcome;
+    readBacks.current.get(mailbox)?.();
+    const stop = readBack(
+      async () => (await background.call('status.get', { mailbox })).value,
+      (status) => showsApplied(what, status),
+      (landed) => {
+        readBacks.current.delete(mailbox);
+        const settled: BulkOutcome = landed
+          ? { mailbox, state: 'done' }
+          : { mailbox, state: 'failed', error: error && { ...error, messageKey: 'postmaster_bulkErrorNotLanded' } };
+        setOutcomes((previous) => previous.map((item) => (item.mailbox === mailbox ? settled : item)));
+      },
+    );
+    readBacks.current.set(mailbox, stop);
+  };
+
   const failed = outcomes.filter((outcome) => outcome.state === 'failed');
   const done = outcomes.filter((outcome) => outcome.state === 'done');
-  const finished = applied !== null && !running;
+  const checking = outcomes.some((outcome) => outcome.state === 'checking');
+  const busy = running || checking;
+  const finished = applied !== null && !busy;
 
   return (
     <Dialog
@@ -107,10 +132,10 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
       )}
 
       <h3 class="pm-card-title">{t('postmaster_bulkMailboxes')}</h3>
-      <BulkResults outcomes={outcomes} idle={!running} onRetry={(mailbox) => applied && void run(applied, [mailbox])} />
+      <BulkResults outcomes={outcomes} idle={!busy} onRetry={(mailbox) => applied && void run(applied, [mailbox])} />
 
       <p class="pm-bulk-summary" role="status" aria-live="polite">
-        {running
+        {busy
           ? t('postmaster_bulkRunning', done.length + failed.length, outcomes.length)
           : finished
             ? failed.length === 0
@@ -156,7 +181,7 @@ export function BulkPanel({ mailboxes, onClose, perform }: BulkPanelProps) {
           </>
         ) : (
           <>
-            {failed.length > 0 && !running ? (
+            {failed.length > 0 && !busy ? (
               <button
                 type="button"
                 class="pm-button"

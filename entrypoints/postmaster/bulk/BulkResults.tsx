@@ -14,6 +14,7 @@ const STATE_KEYS = {
   running: 'postmaster_bulkStateRunning',
   done: 'postmaster_bulkStateDone',
   failed: 'postmaster_bulkStateFailed',
+  checking: 'postmaster_bulkStateChecking',
 } as const;
 
 export interface BulkResultsProps {
@@ -29,7 +30,13 @@ export function BulkResults({ outcomes, onRetry, idle }: BulkResultsProps) {
       {outcomes.map((outcome) => (
         <li key={outcome.mailbox} class={`pm-result pm-result-${outcome.state}`} data-mailbox={outcome.mailbox} data-state={outcome.state}>
           <span class="pm-result-icon" aria-hidden="true">
-            {outcome.state === 'done' ? '✓' : outcome.state === 'failed' ? '✕' : outcome.state === 'running' ? '…' : '•'}
+            {outcome.state === 'done'
+              ? '✓'
+              : outcome.state === 'failed'
+                ? '✕'
+                : outcome.state === 'running' || outcome.state === 'checking'
+                  ? '…'
+                  : '•'}
           </span>
           <span class="pm-result-mailbox">{outcome.mailbox}</span>
           <span class="pm-result-state">{t(STATE_KEYS[outcome.state])}</span>

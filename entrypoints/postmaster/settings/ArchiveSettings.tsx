@@ -11,7 +11,7 @@ import { QuotaSummary } from './QuotaSummary';
 import { RetentionSelect, retentionLabel } from './RetentionSelect';
 import { Switch } from './Switch';
 import { useMailboxStatus } from './use-mailbox-status';
-import { outcomeUnknown, REREAD_AFTER_MS } from './unknown-outcome';
+import { outcomeUnknown, REREAD_AFTER_MS } from '../unknown-outcome';
 import { useBackground } from '@/components/background';
 
 type Setting = 'enabled' | 'writable' | 'imapAccess' | 'retentionMonths';

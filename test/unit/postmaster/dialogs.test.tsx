@@ -114,6 +114,64 @@ describe('EnableDialog', () => {
     expect(background.calls.filter((call) => call.name === 'admin.enable')).toHaveLength(1);
     expect(background.statuses.get(LUCA)!.enabled).toBe(true);
   });
+
+  it('when the reply is lost, says the outcome is unknown, does not send it again, and shows the archive on once read back', async () => {
+    const background = standInBackground([status(LUCA, false)]);
+    background.loseReplyNext('admin.enable', LUCA, 'network');
+    const onClose = vi.fn();
+    renderForOrigin(<EnableDialog mailbox={LUCA} onClose={onClose} />, ORIGIN);
+    fireEvent.click(screen.getByRole('button', { name: "Attiva l'archivio" }));
+    const verdict = await screen.findByText("Il server conferma: l'archivio è attivo.");
+    expect(plain(verdict.textContent)).not.toContain('nulla è stato cambiato');
+    expect(background.calls.filter((call) => call.name === 'admin.enable')).toHaveLength(1);
+    expect(background.calls.some((call) => call.name === 'status.get' && call.payload.mailbox === LUCA)).toBe(true);
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Chiudi' }));
+    expect(onClose).toHaveBeenCalledWith(true);
+  });
+
+  it('when the reply is lost and the provider never applied it, says so only after reading the status back', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const background = standInBackground([status(LUCA, false)]);
+      background.failNext('admin.enable', LUCA, 'timeout');
+      const onClose = vi.fn();
+      renderForOrigin(<EnableDialog mailbox={LUCA} onClose={onClose} />, ORIGIN);
+      const confirm = () => screen.getByRole('button', { name: "Attiva l'archivio" }) as HTMLButtonElement;
+      fireEvent.click(confirm());
+      const checking = await screen.findByRole('status');
+      expect(plain(checking.textContent)).toContain("Non si sa se l'archivio è stato attivato");
+      expect(plain(checking.textContent)).not.toContain('nulla è stato cambiato');
+      // No blind retry while the outcome is unknown; cancelling stays possible.
+      expect(confirm().disabled).toBe(true);
+      expect((screen.getByRole('button', { name: 'Annulla' }) as HTMLButtonElement).disabled).toBe(false);
+      await vi.advanceTimersByTimeAsync(22_000);
+      expect(plain((await screen.findByRole('alert')).textContent)).toBe(
+        "Il server conferma: l'archivio non è stato attivato, nulla è stato cambiato.",
+      );
+      expect(background.calls.filter((call) => call.name === 'admin.enable')).toHaveLength(1);
+      expect(background.calls.filter((call) => call.name === 'status.get').length).toBeGreaterThan(1);
+      expect(background.statuses.get(LUCA)!.enabled).toBe(false);
+      expect(confirm().disabled).toBe(false);
+      fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
+      expect(onClose).toHaveBeenCalledWith(false);
+    } finally {
+      // Preact's after-paint timers run before the real clock returns, not after the page is gone.
+      cleanup();
+      await vi.advanceTimersByTimeAsync(200);
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps "nulla è stato cambiato" for a clear refusal, and reads nothing back', async () => {
+    const background = standInBackground([status(LUCA, false)]);
+    background.failNext('admin.enable', LUCA, 'rate_limited');
+    renderForOrigin(<EnableDialog mailbox={LUCA} onClose={() => undefined} />, ORIGIN);
+    fireEvent.click(screen.getByRole('button', { name: "Attiva l'archivio" }));
+    expect(plain((await screen.findByRole('alert')).textContent)).toContain('Modifica non riuscita, nulla è stato cambiato.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(background.calls.some((call) => call.name === 'status.get')).toBe(false);
+  });
 });
 
 describe('BulkPanel', () => {
@@ -182,5 +240,34 @@ describe('BulkPanel', () => {
     await screen.findByText('Fatto per tutte le caselle (2).');
     expect(background.calls.filter((call) => call.name === 'admin.enable').map((call) => call.payload.mailbox)).toEqual([LUCA, GIULIA]);
     expect([...background.statuses.values()].every((archive) => archive.enabled)).toBe(true);
+  });
+
+  it('reads back each mailbox whose reply was lost and shows its real result, never sending it twice', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const background = standInBackground([status(MARIO, false), status(GIULIA, false), status(LUCA, false)]);
+      background.loseReplyNext('admin.enable', LUCA, 'network');
+      background.failNext('admin.enable', GIULIA, 'timeout');
+      renderForOrigin(<BulkPanel mailboxes={[MARIO, GIULIA, LUCA]} onClose={() => undefined} />, ORIGIN);
+      fireEvent.click(screen.getByRole('button', { name: 'Applica a 3 caselle' }));
+      await waitFor(() => expect(row(LUCA).dataset.state).toBe('done'));
+      expect(row(MARIO).dataset.state).toBe('done');
+      expect(row(GIULIA).dataset.state).toBe('checking');
+      expect(plain(row(GIULIA).textContent)).toContain('Esito incerto, verifica…');
+      expect(plain(row(GIULIA).textContent)).not.toContain('nulla è stato cambiato');
+      expect(screen.queryByRole('button', { name: /Riprova/ })).toBeNull();
+      await vi.advanceTimersByTimeAsync(22_000);
+      await screen.findByText('Riuscite: 2. Non riuscite: 1 — puoi riprovarle.');
+      expect(row(GIULIA).dataset.state).toBe('failed');
+      expect(plain(row(GIULIA).textContent)).toContain('Il server non ha risposto e la modifica non risulta applicata: nulla è stato cambiato.');
+      expect(background.calls.filter((call) => call.name === 'admin.enable').map((call) => call.payload.mailbox)).toEqual([MARIO, GIULIA, LUCA]);
+      expect(background.statuses.get(GIULIA)!.enabled).toBe(false);
+      expect(background.statuses.get(LUCA)!.enabled).toBe(true);
+    } finally {
+      // Preact's after-paint timers run before the real clock returns, not after the page is gone.
+      cleanup();
+      await vi.advanceTimersByTimeAsync(200);
+      vi.useRealTimers();
+    }
   });
 });

@@ -19,6 +19,8 @@ export interface StandIn {
   statuses: Map<string, ArchiveStatus>;
   /** Makes the next calls of `name` for `mailbox` fail with `kind` (once each). */
   failNext(name: string, mailbox: string, kind: ArchiveError['kind'], times?: number): void;
+  /** The next call of `name` for `mailbox` is applied, and then its reply is lost as `kind` (a network failure…). */
+  loseReplyNext(name: string, mailbox: string, kind: ArchiveError['kind']): void;
 }
 
 const off = (status: ArchiveStatus): ArchiveStatus => ({
@@ -39,14 +41,19 @@ const off = (status: ArchiveStatus): ArchiveStatus => ({
  */
 export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' | 'user' = 'postmaster'): StandIn {
   const statuses = new Map(initial.map((status) => [status.address, status]));
-  const failures: { name: string; mailbox: string; kind: ArchiveError['kind'] }[] = [];
+  const failures: { name: string; mailbox: string; kind: ArchiveError['kind']; applied?: boolean }[] = [];
   const answer = (call: RpcCall): unknown => {
     const mailbox = call.payload.mailbox as string;
     const planned = failures.findIndex((failure) => failure.name === call.name && failure.mailbox === mailbox);
     if (planned >= 0) {
       const [failure] = failures.splice(planned, 1);
+      if (failure!.applied) apply(call);
       throw new ArchiveError(failure!.kind);
     }
+    return apply(call);
+  };
+  const apply = (call: RpcCall): unknown => {
+    const mailbox = call.payload.mailbox as string;
     const status = statuses.get(mailbox);
     switch (call.name) {
       case 'session.get':
@@ -88,6 +95,9 @@ export function standInBackground(initial: ArchiveStatus[], role: 'postmaster' |
     statuses,
     failNext(name, mailbox, kind, times = 1) {
       for (let i = 0; i < times; i++) failures.push({ name, mailbox, kind });
+    },
+    loseReplyNext(name, mailbox, kind) {
+      failures.push({ name, mailbox, kind, applied: true });
     },
   };
 }
