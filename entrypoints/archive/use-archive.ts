@@ -147,7 +147,9 @@ export function useArchive(api: BackgroundClient) {
 
   useEffect(() => {
     const recheck = () => {
-      if (document.visibilityState === 'visible' && live.current.phase.kind === 'ready') void reloadStatus();
+      // Coming back to the archive also brings the folders up to date: mail that arrived meanwhile, even in a month the
+      // tree did not have yet, shows without a reload (the background asks the provider for changes only).
+      if (document.visibilityState === 'visible' && live.current.phase.kind === 'ready') void Promise.all([reloadStatus(), reloadFolders()]);
     };
     const timer = setInterval(recheck, STATUS_RECHECK_MS);
     window.addEventListener('focus', recheck);
@@ -157,7 +159,7 @@ export function useArchive(api: BackgroundClient) {
       window.removeEventListener('focus', recheck);
       document.removeEventListener('visibilitychange', recheck);
     };
-  }, [reloadStatus]);
+  }, [reloadStatus, reloadFolders]);
 
   return { state, load, reloadStatus, reloadFolders, listingChanged };
 }

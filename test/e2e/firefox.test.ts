@@ -41,16 +41,30 @@ async function firefoxPackage(port: number): Promise<string> {
   return dir;
 }
 
+/**
+ * Clicks or types through element handles: puppeteer's Locator actions stall on the webmail's password field in
+ * Firefox ESR 153.8 over BiDi (its readiness checks never settle), while the same input through a handle goes through.
+ */
+async function click(scope: Page | Frame, selector: string): Promise<void> {
+  const element = await scope.waitForSelector(selector, { visible: true, timeout: 20_000 });
+  await element!.click();
+}
+
+async function type(page: Page, selector: string, text: string): Promise<void> {
+  const element = await page.waitForSelector(selector, { visible: true, timeout: 20_000 });
+  await element!.type(text);
+}
+
 async function signInOnWebmail(page: Page, address: string): Promise<void> {
   await page.goto(provider.url);
-  await page.locator('#login-address').fill(address);
-  await page.locator('#login-password').fill('archivio-demo');
-  await page.locator('#login-form button[type=submit]').click();
+  await type(page, '#login-address', address);
+  await type(page, '#login-password', 'archivio-demo');
+  await click(page, '#login-form button[type=submit]');
   await page.waitForSelector(`[data-account="${address}"]`, { timeout: 15_000 });
 }
 
 async function signOut(page: Page): Promise<void> {
-  await page.locator('nav button[data-nav="esci"]').click();
+  await click(page, 'nav button[data-nav="esci"]');
   await page.waitForSelector('#login-form', { timeout: 15_000 });
 }
 
@@ -93,7 +107,7 @@ describe('the Firefox package in Firefox ESR', () => {
   });
 
   it('lists archived messages in the archive frame, opens one and restores it into the inbox', async () => {
-    await webmail.locator('nav.main-nav [data-archivio="nav-item"] a').click();
+    await click(webmail, 'nav.main-nav [data-archivio="nav-item"] a');
     const app = await archiveFrame(webmail);
     expect(await app.evaluate(() => location.href)).toMatch(new RegExp(`^${firefox.extensionOrigin}/archive\\.html`));
 
@@ -101,7 +115,7 @@ describe('the Firefox package in Firefox ESR', () => {
       items.map((item) => item.getAttribute('data-folder-id')!),
     );
     expect(months.length).toBeGreaterThan(0);
-    await app.locator(`[role=treeitem][data-folder-id="${months.at(-1)}"]`).click();
+    await click(app, `[role=treeitem][data-folder-id="${months.at(-1)}"]`);
     const first = await app.waitForSelector('[role=option][data-message-id]', { timeout: 15_000 });
     const archiveId = await first!.evaluate((row) => row.getAttribute('data-message-id')!);
     await first!.click();
@@ -115,7 +129,7 @@ describe('the Firefox package in Firefox ESR', () => {
     const { messageId } = (await response.json()) as { messageId: string };
     const before = await inboxCopies(messageId);
 
-    await app.locator('[data-action="restore"]').click();
+    await click(app, '[data-action="restore"]');
     const notice = await app.waitForSelector('[data-notice="success"]', { timeout: 15_000 });
     expect(await notice!.evaluate((element) => element.textContent)).toContain('Messaggio ripristinato');
     await expect.poll(() => inboxCopies(messageId), { timeout: 10_000 }).toBe(before + 1);

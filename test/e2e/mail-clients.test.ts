@@ -392,8 +392,9 @@ describe('the settings the popup copies', () => {
     const client = (await imapLogin(copied)) as ImapFlow;
     const opened = await client.mailboxOpen(box);
     expect(opened.readOnly).toBe(false);
-    const fetched = await client.fetchOne('1', { envelope: true, uid: true });
-    if (!fetched) throw new Error('no first message over IMAP');
+    // The month's newest message: the top row of the listing, in view however many the month holds.
+    const fetched = await client.fetchOne('*', { envelope: true, uid: true });
+    if (!fetched) throw new Error('no last message over IMAP');
     const messageId = fetched.envelope?.messageId;
     expect(messageId).toBeTruthy();
     const items = (await api(owner, `/folders/${month.id}/messages?limit=200`)).items as Array<{ id: string; messageId: string }>;

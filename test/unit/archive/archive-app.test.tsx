@@ -65,6 +65,16 @@ describe('folder tree', () => {
     expect(within(tree).getAllByRole('treeitem')).toHaveLength(5);
   });
 
+  it('brings the folders up to date when the user comes back to the archive, a month that did not exist included', async () => {
+    renderApp();
+    const tree = await screen.findByRole('tree', { name: "Cartelle dell'archivio" });
+    expect(within(tree).queryByRole('treeitem', { name: /^dicembre 2026/ })).toBeNull();
+    api.messagesByFolder.set('inbox-2026-12', [summary(300, { folderId: 'inbox-2026-12', date: '2026-12-01T09:00:00.000Z' })]);
+    fireEvent.focus(window);
+    expect(await within(tree).findByRole('treeitem', { name: 'dicembre 2026, 1 messaggio' })).toBeTruthy();
+    expect(within(tree).getByRole('treeitem', { name: 'Posta in arrivo, 26 messaggi' })).toBeTruthy();
+  });
+
   it('explains that folders cannot be deleted when the user asks (Delete key), and says so in the folder menu without a refusing button', async () => {
     renderApp();
     const sent = await screen.findByRole('treeitem', { name: /^Posta inviata/ });
