@@ -14,6 +14,7 @@ import { signIn } from '../support/session';
 const ROOT = resolve(import.meta.dirname, '../..');
 const MARIO = 'mario.rossi@example.it';
 const POSTMASTER = 'postmaster@example.it';
+const LUCA = 'luca.neri@example.it';
 
 let provider: RunningProvider;
 let firefox: FirefoxWithExtension;
@@ -50,8 +51,8 @@ async function click(scope: Page | Frame, selector: string): Promise<void> {
   await element!.click();
 }
 
-async function type(page: Page, selector: string, text: string): Promise<void> {
-  const element = await page.waitForSelector(selector, { visible: true, timeout: 20_000 });
+async function type(scope: Page | Frame, selector: string, text: string): Promise<void> {
+  const element = await scope.waitForSelector(selector, { visible: true, timeout: 20_000 });
   await element!.type(text);
 }
 
@@ -75,6 +76,44 @@ async function archiveFrame(page: Page): Promise<Frame> {
   await frame.waitForSelector('[role=tree]', { timeout: 20_000 });
   return frame;
 }
+
+/** A postmaster.html frame on the page: the mailbox's Archivio tab, or one of our dialogs (in its own shadow host). */
+async function postmasterFrame(page: Page, where: 'tab' | 'dialog'): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const frame of page.frames()) {
+          if (!frame.url().startsWith(`${firefox.extensionOrigin}/postmaster.html`)) continue;
+          const element = await frame.frameElement().catch(() => null);
+          const here = await element
+            ?.evaluate(
+              (iframe, kind) =>
+                kind === 'tab'
+                  ? iframe.closest('#archivio-panel') !== null
+                  : ((iframe.getRootNode() as ShadowRoot).host?.hasAttribute('data-archivio-dialog') ?? false),
+              where,
+            )
+            .catch(() => false);
+          if (here) found = frame;
+        }
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+async function archiveStatus(mailbox: string): Promise<{ enabled: boolean; retentionMonths: number | null }> {
+  const session = await signIn(provider.url, POSTMASTER);
+  const response = await session.fetch(new URL(`/api/archive/v1/mailboxes/${encodeURIComponent(mailbox)}/archive`, provider.url));
+  expect(response.status).toBe(200);
+  return (await response.json()) as { enabled: boolean; retentionMonths: number | null };
+}
+
+const switchState = (frame: Frame, name: string) =>
+  frame.$eval(`::-p-aria(${name}[role="switch"])`, (element) => element.getAttribute('aria-checked'));
 
 async function inboxCopies(messageId: string): Promise<number> {
   const session = await signIn(provider.url, MARIO);
@@ -157,5 +196,52 @@ describe('the Firefox package in Firefox ESR', () => {
     await webmail.goto(`${provider.url}/#/gestione/caselle`);
     const header = await webmail.waitForSelector('::-p-aria(Spazio archivio[role="columnheader"])', { timeout: 20_000 });
     expect(header).not.toBeNull();
+  });
+
+  it("opens a mailbox's Archivio tab, which shows the provider's settings and changes the deletion period", async () => {
+    await webmail.goto(`${provider.url}/#/gestione/caselle`);
+    await click(webmail, `tr[data-mailbox="${MARIO}"] a`);
+    await click(webmail, '::-p-aria(Archivio[role="tab"])');
+    const tab = await postmasterFrame(webmail, 'tab');
+    await tab.waitForSelector('::-p-aria(Archivio attivo[role="switch"])', { timeout: 20_000 });
+    expect(await switchState(tab, 'Archivio attivo')).toBe('true');
+    expect(await switchState(tab, 'Archivio in scrittura')).toBe('false');
+    const period = await tab.waitForSelector('select');
+    expect(await period!.evaluate((select) => (select as HTMLSelectElement).value)).toBe('24');
+    await period!.select('36');
+    await expect.poll(async () => (await archiveStatus(MARIO)).retentionMonths, { timeout: 15_000 }).toBe(36);
+    expect(await webmail.evaluate(() => location.hash)).toBe(`#/gestione/caselle/${MARIO}/archivio`);
+  });
+
+  it('turns an archive on from the column after a confirmation in our dialog frame, and off only once the address is typed', async () => {
+    await webmail.goto(`${provider.url}/#/gestione/caselle`);
+    expect((await archiveStatus(LUCA)).enabled).toBe(false);
+    await click(webmail, `tr[data-mailbox="${LUCA}"] td[data-archivio-cell="spazio-archivio"] >>> button.enable`);
+    const enable = await postmasterFrame(webmail, 'dialog');
+    await enable.waitForSelector(`::-p-aria(Attivare l'archivio di ${LUCA}?[role="dialog"])`, { timeout: 20_000 });
+    expect((await archiveStatus(LUCA)).enabled).toBe(false);
+    await click(enable, `::-p-aria(Attiva l'archivio[role="button"])`);
+    await expect.poll(() => webmail.$$eval('[data-archivio-dialog]', (hosts) => hosts.length), { timeout: 15_000 }).toBe(0);
+    expect((await archiveStatus(LUCA)).enabled).toBe(true);
+
+    await click(webmail, `tr[data-mailbox="${LUCA}"] a`);
+    await click(webmail, '::-p-aria(Archivio[role="tab"])');
+    const tab = await postmasterFrame(webmail, 'tab');
+    await expect.poll(() => switchState(tab, 'Archivio attivo').catch(() => null), { timeout: 20_000 }).toBe('true');
+    await click(tab, '::-p-aria(Archivio attivo[role="switch"])');
+    const disable = await postmasterFrame(webmail, 'dialog');
+    await disable.waitForSelector(`::-p-aria(Disattivare l'archivio di ${LUCA}?[role="alertdialog"])`, { timeout: 20_000 });
+    const confirm = await disable.waitForSelector('::-p-aria(Disattiva e cancella tutto[role="button"])');
+    const disabled = () => confirm!.evaluate((button) => (button as HTMLButtonElement).disabled);
+    expect(await disabled()).toBe(true);
+    await type(disable, 'input', LUCA.toUpperCase());
+    expect(await disabled()).toBe(true);
+    await disable.$eval('input', (input) => ((input as HTMLInputElement).value = ''));
+    await type(disable, 'input', LUCA);
+    await expect.poll(disabled, { timeout: 10_000 }).toBe(false);
+    expect((await archiveStatus(LUCA)).enabled).toBe(true);
+    await confirm!.click();
+    await disable.waitForSelector('::-p-aria(Archivio disattivato[role="dialog"])', { timeout: 20_000 });
+    expect((await archiveStatus(LUCA)).enabled).toBe(false);
   });
 });
