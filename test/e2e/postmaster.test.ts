@@ -330,6 +330,37 @@ describe('postmaster in Gestione → Caselle', () => {
     await page.close();
   });
 
+  it('turning an archive on whose reply is cut off says the outcome is unknown, sends nothing again and reads the status back', async () => {
+    const page = await caselle();
+    expect((await statusOf(POSTMASTER)).enabled).toBe(false);
+    // The provider applies the change, then its reply breaks off: a blind retry would be a second write.
+    await testControl(baseUrl, 'faults', { path: '/archive/enable$', method: 'POST', truncate: true, times: 2 });
+    try {
+      await cell(page, POSTMASTER)
+        .getByRole('button', { name: `Attiva l'archivio di ${POSTMASTER}` })
+        .click();
+      const dialog = (await dialogFrame(page)).getByRole('dialog', { name: `Attivare l'archivio di ${POSTMASTER}?` });
+      await dialog.getByRole('button', { name: "Attiva l'archivio" }).click();
+      await dialog.getByText("Il server conferma: l'archivio è attivo.").waitFor({ timeout: 30_000 });
+      expect(plain(await dialog.textContent())).not.toContain('nulla è stato cambiato');
+      expect((await statusOf(POSTMASTER)).enabled).toBe(true);
+      // The second cut-off reply is still waiting for a request: the write went out once.
+      const again = await api.fetch(`${baseUrl}/api/archive/v1/mailboxes/${encodeURIComponent(POSTMASTER)}/archive/enable`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      const body = await again.text();
+      expect(() => JSON.parse(body), body).toThrow();
+      await dialog.getByRole('button', { name: 'Chiudi' }).click();
+      await expect.poll(() => page.locator('[data-archivio-dialog]').count()).toBe(0);
+      await expect.poll(async () => plain(await cellPart(page, POSTMASTER, 'usage').textContent())).toBe('0 B / 1 GiB');
+    } finally {
+      await testControl(baseUrl, 'faults', {}, 'DELETE');
+    }
+    await page.close();
+  });
+
   it('shows a non-postmaster nothing, and the background refuses the operations from any extension page', async () => {
     const page = await browser.context.newPage();
     await page.goto(baseUrl);
