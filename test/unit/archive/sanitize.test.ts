@@ -289,6 +289,24 @@ describe('CSS sanitizer', () => {
     expect(text).not.toMatch(/expression\(|behavior:|-moz-binding:|<\/style|<script/i);
   });
 
+  it('leaves no script scheme in CSS outside url() either: custom properties, strings, escaped spellings', () => {
+    for (const hostile of [
+      'p{--x:javascript:alert(1)}',
+      'p::after{content:"javascript:alert(1)"}',
+      'p{--y: VBScript :msgbox}',
+      'p{--z:java\\73 cript:alert(1)}',
+      'p{--w:java/**/script:alert(1)}',
+    ]) {
+      expect(css(hostile).text, hostile).not.toMatch(/(java|vb)script\s*:/i);
+      expect(css(hostile, true).text, hostile).not.toMatch(/(java|vb)script\s*:/i);
+    }
+    const { doc } = clean('<p id="p" style="--x:javascript:alert(1);color:red">x</p>');
+    expect(doc.getElementById('p')?.getAttribute('style')).not.toMatch(/javascript/i);
+    expect(doc.getElementById('p')?.getAttribute('style')).toContain('color:red');
+    // A kept URL is a parsed one and is left as it is.
+    expect(css('a{background:url(https://example.it/javascript:x.png)}', true).text).toContain('url("https://example.it/javascript:x.png")');
+  });
+
   it('keeps ordinary styling and inline data images', () => {
     const { text, blocked } = css('p { color: #333; font: 14px Arial; background: url(data:image/png;base64,AAAA) }');
     expect(text).toContain('color: #333');
