@@ -93,8 +93,9 @@ export function Workspace(props: WorkspaceProps) {
 
   useEffect(() => {
     if (status.retentionMonths === null) return;
-    api.call('expiring.list', { days: EXPIRING_DAYS }).then(
-      (reply) => setExpiringCount(reply.items.length),
+    // The count only: one summary, and the provider's `total`.
+    api.call('expiring.list', { days: EXPIRING_DAYS, limit: 1 }).then(
+      (reply) => setExpiringCount(Math.max(reply.total ?? reply.items.length, reply.items.length)),
       () => undefined,
     );
   }, [api, status.retentionMonths, props.listingRevision]);

@@ -7,6 +7,7 @@ import {
   ChangesSchema,
   EmptyResultSchema,
   ErrorReplySchema,
+  EXPIRING_LIMIT,
   ExpiringSchema,
   FolderListSchema,
   MailboxListSchema,
@@ -17,7 +18,6 @@ import {
   type SearchQuery,
   type SettingsPatch,
 } from './schemas';
-
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** The provider's own sign-in (`docs/archive-api.md`), at its origin's root rather than under the API path. */
 export const SESSION_PATH = '/api/session';
@@ -102,8 +102,9 @@ export class ArchiveApiClient {
   search(mailbox: string, query: SearchQuery) {
     return this.get(`${archivePath(mailbox)}/search`, { schema: MessagePageSchema, query: { ...query } });
   }
-  expiring(mailbox: string, days: number) {
-    return this.get(`${archivePath(mailbox)}/expiring`, { schema: ExpiringSchema, query: { days } });
+  /** By default the API's largest page: a busy mailbox has hundreds of messages due in a month (`total` counts all). */
+  expiring(mailbox: string, days: number, limit = EXPIRING_LIMIT) {
+    return this.get(`${archivePath(mailbox)}/expiring`, { schema: ExpiringSchema, query: { days, limit } });
   }
   /** Absolute URLs for downloads the browser streams itself (raw .eml, attachments, .mbox export). */
   rawUrl(mailbox: string, id: string) {

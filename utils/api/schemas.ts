@@ -123,7 +123,14 @@ export const MessageDetailSchema = v.object({
 
 export const RestoreResultSchema = v.object({ restored: v.literal(true), mailboxMessageId: v.optional(v.string()) });
 export const EmptyResultSchema = v.object({ removed: count });
-export const ExpiringSchema = v.object({ items: v.array(MessageSummarySchema) });
+/** The most messages due for deletion one `expiring` request lists (the API allows 1..1000). */
+export const EXPIRING_LIMIT = 1000;
+
+/** `total` counts every message due, also those past `limit`; a provider that leaves it out lists them all. */
+export const ExpiringSchema = v.object({
+  items: v.array(MessageSummarySchema),
+  total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 const FOLDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const FolderIdSchema = v.pipe(v.string(), v.regex(FOLDER_ID));
 const isoDay = v.pipe(v.string(), v.isoDate());

@@ -332,8 +332,8 @@ export class ArchiveService {
     return this.withAccount(origin, (client, me) => client.search(me.address, query));
   }
 
-  expiring(origin: string, days: number) {
-    return this.withAccount(origin, (client, me) => client.expiring(me.address, days));
+  expiring(origin: string, days: number, limit?: number) {
+    return this.withAccount(origin, (client, me) => client.expiring(me.address, days, limit));
   }
 
   mailboxes(origin: string) {

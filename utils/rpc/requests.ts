@@ -3,7 +3,7 @@
 // derive from this table.
 import * as v from 'valibot';
 import { ArchiveError } from '@/utils/api/errors';
-import { FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
+import { EXPIRING_LIMIT, FolderIdSchema, SearchQuerySchema, SettingsPatchSchema } from '@/utils/api/schemas';
 import type { ArchiveService } from '@/utils/background/archive-service';
 import type { FrameTicketStore } from '@/utils/background/frame-tickets';
 import type { SenderContext } from './sender';
@@ -90,8 +90,12 @@ export const REQUESTS = {
   search: request('extension', v.object({ origin, query: SearchQuerySchema }), ({ service }, p, origin) => service.search(origin, p.query)),
   'expiring.list': request(
     'extension',
-    v.object({ origin, days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)) }),
-    ({ service }, p, origin) => service.expiring(origin, p.days),
+    v.object({
+      origin,
+      days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366)),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPIRING_LIMIT))),
+    }),
+    ({ service }, p, origin) => service.expiring(origin, p.days, p.limit),
   ),
   download: request('extension', v.object({ origin, target: DownloadTargetSchema }), async ({ service, startDownload }, p, origin) => ({
     downloadId: (await startDownload(await service.downloadUrl(origin, p.target))) ?? null,

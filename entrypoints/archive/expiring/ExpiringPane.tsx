@@ -1,7 +1,7 @@
 // "In scadenza": messages the retention period deletes within 30 days, with their deletion window, to restore first.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageSummary } from '@/utils/api/schemas';
-import { formatLocale } from '@/utils/format';
+import { formatLocale, formatNumber } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { BackgroundClient } from '@/utils/rpc/client';
 import { errorText } from '@/entrypoints/archive/errors';
@@ -25,6 +25,7 @@ export interface ExpiringPaneProps {
 
 export function ExpiringPane(props: ExpiringPaneProps) {
   const [items, setItems] = useState<MessageSummary[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const locale = formatLocale();
@@ -35,8 +36,10 @@ export function ExpiringPane(props: ExpiringPaneProps) {
     props.api.call('expiring.list', { days: EXPIRING_DAYS }).then(
       (reply) => {
         if (!current) return;
+        const due = Math.max(reply.total ?? reply.items.length, reply.items.length);
         setItems(reply.items);
-        props.onCount(reply.items.length);
+        setTotal(due);
+        props.onCount(due);
       },
       (failure: unknown) => current && setError(failure),
     );
@@ -51,10 +54,15 @@ export function ExpiringPane(props: ExpiringPaneProps) {
       <div class="pane-header">
         <div class="pane-title">
           <h2 id="expiring-title">{t('archive_expiring_title')}</h2>
-          {items && <span class="pane-count">{countText('archive_message_count', items.length, items.length)}</span>}
+          {items && <span class="pane-count">{countText('archive_message_count', total, total)}</span>}
         </div>
       </div>
       <p class="pane-intro">{t('archive_expiring_intro', props.retentionMonths, EXPIRING_DAYS)}</p>
+      {items && total > items.length && (
+        <p class="pane-intro" role="note" data-expiring-partial>
+          {t('archive_expiring_partial', formatNumber(items.length, locale), formatNumber(total, locale))}
+        </p>
+      )}
       {error !== null && (
         <div class="inline-error" role="alert">
           <span>{errorText(error)}</span>

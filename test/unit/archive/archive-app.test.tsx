@@ -331,6 +331,30 @@ describe('search and expiring', () => {
     expect(await screen.findByRole('listbox', { name: 'Messaggi in Posta in arrivo' })).toBeTruthy();
   });
 
+  it('says when more messages are due than one reply lists, and counts them all', async () => {
+    api.expiringItems = Array.from({ length: 3 }, (_, i) =>
+      summary(i, { deleteFrom: '2026-12-02T10:00:00.000Z', deleteTo: '2026-12-08T10:00:00.000Z' }),
+    );
+    api.expiringTotal = 12_500;
+    renderApp();
+    fireEvent.click(await screen.findByRole('treeitem', { name: /^In scadenza/ }));
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe(
+      "Qui sono elencati i primi 3 dei 12.500 messaggi in scadenza, i più vicini all'eliminazione. Gli altri restano nelle loro cartelle: puoi ripristinarli da lì o esportare la cartella.",
+    );
+    expect(screen.getByText('12.500 messaggi')).toBeTruthy();
+    expect(await screen.findByRole('treeitem', { name: 'In scadenza, 12.500 messaggi' })).toBeTruthy();
+  });
+
+  it('has no such note when the reply lists every message due', async () => {
+    api.expiringItems = [summary(4, { deleteFrom: '2026-12-02T10:00:00.000Z', deleteTo: '2026-12-08T10:00:00.000Z' })];
+    api.expiringTotal = 1;
+    renderApp();
+    fireEvent.click(await screen.findByRole('treeitem', { name: /^In scadenza/ }));
+    await within(await screen.findByRole('listbox', { name: 'In scadenza' })).findByRole('option');
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('lists messages due for deletion with their window, each restorable', async () => {
     api.expiringItems = [summary(4, { deleteFrom: '2026-12-02T10:00:00.000Z', deleteTo: '2026-12-08T10:00:00.000Z' })];
     renderApp();

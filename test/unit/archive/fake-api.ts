@@ -65,6 +65,8 @@ export class FakeArchive implements BackgroundClient {
   html = new Map<string, string>();
   remoteSearch: MessageSummary[] = [];
   expiringItems: MessageSummary[] = [];
+  /** What the provider counts as due; undefined leaves `total` out, as a provider may. */
+  expiringTotal: number | undefined = undefined;
   calls: string[] = [];
   private listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -154,7 +156,7 @@ export class FakeArchive implements BackgroundClient {
     },
     'expiring.list': async () => {
       this.check('expiring');
-      return { items: this.expiringItems };
+      return { items: this.expiringItems, total: this.expiringTotal };
     },
     'message.get': async ({ id }): Promise<MessageDetail> => {
       this.check('message');
