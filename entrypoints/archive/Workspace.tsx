@@ -12,7 +12,7 @@ import { ListingSource } from '@/entrypoints/archive/list/listing-source';
 import { EMPTY_SEARCH, isSearchActive, SearchRun, type SearchForm } from '@/entrypoints/archive/search/search';
 import { Banners, ModeNote } from './Banners';
 import { Dialog } from '@/components/Dialog';
-import { ExpiringPane, EXPIRING_DAYS } from './expiring/ExpiringPane';
+import { dueCount, ExpiringPane, EXPIRING_DAYS } from './expiring/ExpiringPane';
 import { ExportBar, useExport } from './export/ExportBar';
 import { FolderPane } from './folders/FolderPane';
 import { FolderTree } from './folders/FolderTree';
@@ -95,7 +95,7 @@ export function Workspace(props: WorkspaceProps) {
     if (status.retentionMonths === null) return;
     // The count only: one summary, and the provider's `total`.
     api.call('expiring.list', { days: EXPIRING_DAYS, limit: 1 }).then(
-      (reply) => setExpiringCount(Math.max(reply.total ?? reply.items.length, reply.items.length)),
+      (reply) => setExpiringCount(dueCount(reply)),
       () => undefined,
     );
   }, [api, status.retentionMonths, props.listingRevision]);

@@ -18,6 +18,7 @@ import {
   type SearchQuery,
   type SettingsPatch,
 } from './schemas';
+
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** The provider's own sign-in (`docs/archive-api.md`), at its origin's root rather than under the API path. */
 export const SESSION_PATH = '/api/session';

@@ -23,6 +23,11 @@ export interface ExpiringPaneProps {
   onCount(count: number): void;
 }
 
+/** Every message due, also past the reply's page: the provider's `total`, or the items when it leaves it out. */
+export function dueCount(reply: { items: readonly unknown[]; total?: number }): number {
+  return Math.max(reply.total ?? reply.items.length, reply.items.length);
+}
+
 export function ExpiringPane(props: ExpiringPaneProps) {
   const [items, setItems] = useState<MessageSummary[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -36,7 +41,7 @@ export function ExpiringPane(props: ExpiringPaneProps) {
     props.api.call('expiring.list', { days: EXPIRING_DAYS }).then(
       (reply) => {
         if (!current) return;
-        const due = Math.max(reply.total ?? reply.items.length, reply.items.length);
+        const due = dueCount(reply);
         setItems(reply.items);
         setTotal(due);
         props.onCount(due);
